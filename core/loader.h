@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/diagnostic.h"
+#include "core/model.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rolescope {
+
+// Bounds that keep any input, however hostile, from crashing the loader or exhausting memory.
+struct LoadLimits
+{
+    std::uint64_t maxFileBytes = 256ull * 1024 * 1024;
+    int maxNestingDepth = 64;                 // collections inside collections
+    std::uint64_t maxNodes = 32'000'000;      // scalars, sequences and mappings together
+    std::size_t maxScalarBytes = 64 * 1024;   // one title, duty, id...
+    std::size_t maxRoles = 2'000'000;
+    std::size_t maxResponsibilitiesPerRole = 10'000;
+};
+
+struct LoadResult
+{
+    // Present only when the file has no errors: a model with errors is never half-loaded.
+    std::optional<Model> model;
+    std::vector<Diagnostic> diagnostics;
+    // The file itself could not be read (missing, not a regular file, I/O error), as opposed
+    // to a file whose content has errors. The command line maps this to exit code 3.
+    bool readFailed = false;
+
+    bool ok() const { return model.has_value(); }
+};
+
+// Parses and validates a model from its bytes (UTF-8, or UTF-16 with a byte-order mark).
+LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits = {});
+
+// Refuses anything that is not a regular file before opening it for reading.
+LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits = {});
+
+// Reads at most limits.maxFileBytes + 1 bytes from standard input, then loads them.
+LoadResult loadModelFromStdin(const LoadLimits &limits = {});
+
+} // namespace rolescope
