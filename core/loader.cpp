@@ -1,0 +1,926 @@
+// The only file that includes yaml-cpp. It turns yaml-cpp's parse events into small node
+// trees, one per top-level item, converts each into model values as soon as it is complete
+// (so memory stays close to the size of the model, not of a YAML node tree), and checks
+// everything yaml-cpp lets through: duplicate keys, aliases, further documents, unclosed
+// quotes and the size limits.
+#include "core/loader.h"
+
+#include "core/colors.h"
+#include "core/sourcetext.h"
+#include "core/validate.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace rolescope {
+
+namespace {
+
+struct Node
+{
+    enum Kind : unsigned char { Null, Scalar, Sequence, Mapping };
+    Kind kind = Null;
+    bool quoted = false;     // a quoted scalar is always a string, never null
+    std::uint64_t offset = 0; // byte offset in the source text
+    std::string value;       // scalars
+    std::vector<Node> items; // sequence items, or mapping keys and values alternating
+
+    size_t pairCount() const { return items.size() / 2; }
+    const Node &key(size_t i) const { return items[2 * i]; }
+    const Node &valueAt(size_t i) const { return items[2 * i + 1]; }
+};
+
+// Thrown by the event handler to stop yaml-cpp at once when a limit is reached.
+struct StopParsing
+{
+};
+
+// Lets yaml-cpp read the text in place instead of copying it into a stringstream.
+class MemoryStreamBuffer : public std::streambuf
+{
+public:
+    explicit MemoryStreamBuffer(std::string_view text)
+    {
+        char *begin = const_cast<char *>(text.data()); // only ever read
+        setg(begin, begin, begin + text.size());
+    }
+};
+
+const char *kindName(const Node &node)
+{
+    switch (node.kind) {
+    case Node::Null: return "nothing";
+    case Node::Scalar: return "a single value";
+    case Node::Sequence: return "a list";
+    case Node::Mapping: return "a mapping";
+    }
+    return "";
+}
+
+size_t editDistance(std::string_view a, std::string_view b)
+{
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string lowered(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+        return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+    });
+    return out;
+}
+
+// A known key close to an unknown one: "titel" -> "title", "reports-to" -> "reports_to".
+std::string didYouMean(std::string_view unknown, const std::vector<std::string_view> &known)
+{
+    if (unknown.size() > 64)
+        return {};
+    const std::string needle = lowered(unknown);
+    std::string_view best;
+    size_t bestDistance = std::max<size_t>(2, needle.size() / 4) + 1;
+    for (const std::string_view candidate : known) {
+        const size_t distance = editDistance(needle, candidate);
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    return std::string(best);
+}
+
+class ModelBuilder;
+
+// Receives yaml-cpp's events and builds the node tree of one top-level item at a time.
+class EventCollector final : public YAML::EventHandler
+{
+public:
+    EventCollector(ModelBuilder &builder, const SourceText &source, const LoadLimits &limits)
+        : m_builder(builder), m_source(source), m_limits(limits)
+    {
+    }
+
+    void OnDocumentStart(const YAML::Mark &mark) override;
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override;
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override;
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override;
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override;
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override;
+    void OnMapEnd() override { close(); }
+    void OnAnchor(const YAML::Mark &mark, const std::string &name) override;
+
+    int documentCount() const { return m_documents; }
+    bool rootSeen() const { return m_rootSeen; }
+
+private:
+    struct Frame
+    {
+        Node node;
+        bool streamsRoles = false; // items of the top-level "roles" list go straight to the builder
+        std::unordered_map<std::string, std::uint64_t> keyIndex; // for mappings with many keys
+    };
+
+    std::uint64_t offsetOf(const YAML::Mark &mark) const;
+    void countNode(std::uint64_t offset);
+    void open(Node::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor);
+    void close();
+    void add(Node node);
+    void checkDuplicateKey(Frame &frame, const Node &key);
+    void checkQuoteClosed(std::uint64_t offset);
+
+    ModelBuilder &m_builder;
+    const SourceText &m_source;
+    const LoadLimits &m_limits;
+    std::vector<Frame> m_stack;
+    std::uint64_t m_nodes = 0;
+    int m_documents = 0;
+    bool m_rootSeen = false;
+    std::uint64_t m_lastAnchorOffset = UINT64_MAX;
+};
+
+// Converts node trees into model values and records every problem it meets.
+class ModelBuilder
+{
+public:
+    ModelBuilder(const SourceText &source, const LoadLimits &limits, std::vector<Diagnostic> &diagnostics)
+        : m_source(source), m_limits(limits), m_diagnostics(diagnostics)
+    {
+    }
+
+    void error(std::string code, std::string message, std::uint64_t offset, std::string roleId = {})
+    {
+        if (m_diagnostics.size() > MaxDiagnostics)
+            return; // a hostile file can hold millions of problems; positions cost time
+        report(Severity::Error, std::move(code), std::move(message), m_source.positionOf(offset),
+               std::move(roleId));
+    }
+    void warning(std::string code, std::string message, std::uint64_t offset, std::string roleId = {})
+    {
+        if (m_diagnostics.size() > MaxDiagnostics)
+            return;
+        report(Severity::Warning, std::move(code), std::move(message), m_source.positionOf(offset),
+               std::move(roleId));
+    }
+
+    // A complete item of the top-level "roles" list.
+    void addRoleItem(const Node &item);
+    // The whole document, with the roles list already consumed item by item.
+    void finishDocument(const Node &root);
+
+    Model takeModel() { return std::move(m_model); }
+    bool sawRolesKey() const { return m_sawRolesKey; }
+
+private:
+    void report(Severity severity, std::string code, std::string message, SourcePos pos, std::string roleId)
+    {
+        if (m_diagnostics.size() < MaxDiagnostics) {
+            m_diagnostics.push_back(Diagnostic{severity, std::move(code), std::move(message), pos,
+                                               std::move(roleId)});
+        } else if (m_diagnostics.size() == MaxDiagnostics) {
+            m_diagnostics.push_back(Diagnostic{Severity::Error, "too-many-diagnostics",
+                                               "too many problems; the rest are not listed", pos, {}});
+        }
+    }
+
+    // Reports keys that the format does not know (with a hint) and returns the known ones.
+    void checkKeys(const Node &mapping, const std::vector<std::string_view> &known,
+                   std::string_view where, const std::string &roleId = {});
+    bool expectKind(const Node &node, Node::Kind kind, std::string_view what, const std::string &roleId = {});
+    // A scalar field: false (and an error) when it holds a list or mapping.
+    bool readScalar(const Node &node, std::string_view what, std::string &out, const std::string &roleId = {});
+    // A list of scalars (null = empty list).
+    bool readScalarList(const Node &node, std::string_view what, std::vector<std::string> &out,
+                        std::vector<SourcePos> *positions, const std::string &roleId = {});
+    void readOrganization(const Node &node);
+    void readDepartments(const Node &node);
+    void readSettings(const Node &node);
+    void readResponsibilities(const Node &node, Role &role);
+
+    static constexpr size_t MaxDiagnostics = 1000;
+    const SourceText &m_source;
+    const LoadLimits &m_limits;
+    std::vector<Diagnostic> &m_diagnostics;
+    Model m_model;
+    bool m_sawRolesKey = false;
+    std::uint64_t m_roleItems = 0;
+    bool m_reportedTooManyRoles = false;
+};
+
+// ---- EventCollector --------------------------------------------------------------------
+
+std::uint64_t EventCollector::offsetOf(const YAML::Mark &mark) const
+{
+    return mark.pos < 0 ? m_source.text().size() : static_cast<std::uint64_t>(mark.pos);
+}
+
+void EventCollector::countNode(std::uint64_t offset)
+{
+    if (++m_nodes > m_limits.maxNodes) {
+        m_builder.error("too-many-nodes",
+                        "the file has more than " + std::to_string(m_limits.maxNodes)
+                            + " values; reading stopped here",
+                        offset);
+        throw StopParsing{};
+    }
+}
+
+void EventCollector::OnDocumentStart(const YAML::Mark &mark)
+{
+    if (++m_documents > 1) {
+        m_builder.error("multiple-documents",
+                        "a second YAML document starts here; a model file holds exactly one",
+                        offsetOf(mark));
+        throw StopParsing{};
+    }
+}
+
+void EventCollector::OnAnchor(const YAML::Mark &mark, const std::string &name)
+{
+    m_lastAnchorOffset = offsetOf(mark);
+    m_builder.error("anchor-not-supported",
+                    "anchors (&" + name + ") are not supported in role models; write the value out",
+                    m_lastAnchorOffset);
+}
+
+void EventCollector::OnNull(const YAML::Mark &mark, YAML::anchor_t)
+{
+    const std::uint64_t offset = offsetOf(mark);
+    countNode(offset);
+    Node node;
+    node.kind = Node::Null;
+    node.offset = offset;
+    add(std::move(node));
+}
+
+void EventCollector::OnAlias(const YAML::Mark &mark, YAML::anchor_t)
+{
+    const std::uint64_t offset = offsetOf(mark);
+    countNode(offset);
+    const std::string_view text = m_source.text().substr(std::min<std::uint64_t>(offset, m_source.text().size()));
+    const size_t nameEnd = std::min<size_t>(text.find_first_of(" \t\r\n,]}"), 64);
+    m_builder.error("alias-not-supported",
+                    "aliases (" + std::string(text.substr(0, nameEnd))
+                        + ") are not supported in role models; write the value out",
+                    offset);
+    Node node; // keeps the structure intact so that later problems are still found
+    node.offset = offset;
+    add(std::move(node));
+}
+
+void EventCollector::checkQuoteClosed(std::uint64_t offset)
+{
+    // yaml-cpp accepts a quoted scalar that never closes, swallowing the rest of the file
+    // into one value. Find the closing quote the way the YAML grammar defines it.
+    const std::string_view text = m_source.text();
+    if (offset >= text.size())
+        return;
+    const char quote = text[offset];
+    if (quote != '"' && quote != '\'')
+        return;
+    for (size_t i = offset + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+            ++i;
+        } else if (text[i] == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+                ++i; // '' is an escaped single quote
+                continue;
+            }
+            return;
+        }
+    }
+    m_builder.error("unclosed-quote",
+                    std::string("this ") + (quote == '"' ? "double" : "single")
+                        + "-quoted value is never closed: add the missing " + quote,
+                    offset);
+    throw StopParsing{};
+}
+
+void EventCollector::OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t,
+                              const std::string &value)
+{
+    const std::uint64_t offset = offsetOf(mark);
+    countNode(offset);
+    Node node;
+    node.kind = Node::Scalar;
+    node.offset = offset;
+    // yaml-cpp tags plain scalars "?" and quoted (or block) scalars "!".
+    node.quoted = tag != "?";
+    if (node.quoted)
+        checkQuoteClosed(offset);
+    if (value.size() > m_limits.maxScalarBytes) {
+        m_builder.error("scalar-too-long",
+                        "this value is " + std::to_string(value.size()) + " bytes long; the limit is "
+                            + std::to_string(m_limits.maxScalarBytes),
+                        offset);
+        node.value = value.substr(0, 256); // enough to recognise it, without the memory
+    } else {
+        node.value = value;
+    }
+    add(std::move(node));
+}
+
+void EventCollector::OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                                     YAML::EmitterStyle::value)
+{
+    open(Node::Sequence, mark, anchor);
+}
+
+void EventCollector::OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                                YAML::EmitterStyle::value)
+{
+    open(Node::Mapping, mark, anchor);
+}
+
+void EventCollector::open(Node::Kind kind, const YAML::Mark &mark, YAML::anchor_t)
+{
+    const std::uint64_t offset = offsetOf(mark);
+    countNode(offset);
+    if (static_cast<int>(m_stack.size()) >= m_limits.maxNestingDepth) {
+        m_builder.error("nesting-too-deep",
+                        "lists and mappings are nested more than "
+                            + std::to_string(m_limits.maxNestingDepth) + " levels deep here",
+                        offset);
+        throw StopParsing{};
+    }
+    Frame frame;
+    frame.node.kind = kind;
+    frame.node.offset = offset;
+    // The value of the root mapping's "roles" key: its items are converted one by one.
+    if (kind == Node::Sequence && m_stack.size() == 1 && m_stack[0].node.kind == Node::Mapping) {
+        const Node &root = m_stack[0].node;
+        frame.streamsRoles = root.items.size() % 2 == 1 && root.items.back().kind == Node::Scalar
+                             && root.items.back().value == "roles";
+    }
+    m_stack.push_back(std::move(frame));
+}
+
+void EventCollector::close()
+{
+    Frame frame = std::move(m_stack.back());
+    m_stack.pop_back();
+    if (frame.streamsRoles)
+        frame.node.items.clear(); // already converted; the root keeps an empty placeholder
+    add(std::move(frame.node));
+}
+
+void EventCollector::checkDuplicateKey(Frame &frame, const Node &key)
+{
+    if (key.kind != Node::Scalar)
+        return;
+    const Node &mapping = frame.node;
+    const auto report = [&](std::uint64_t firstOffset) {
+        const SourcePos first = m_source.positionOf(firstOffset);
+        m_builder.error("duplicate-key",
+                        "key '" + key.value + "' appears twice in this mapping (first at line "
+                            + std::to_string(first.line) + ", column " + std::to_string(first.column) + ")",
+                        key.offset);
+    };
+    // Small mappings (nearly all of them) are scanned; big ones get a hash index.
+    constexpr size_t IndexThreshold = 16;
+    if (mapping.pairCount() < IndexThreshold) {
+        for (size_t i = 0; i < mapping.pairCount(); ++i) {
+            const Node &earlier = mapping.key(i);
+            if (earlier.kind == Node::Scalar && earlier.value == key.value)
+                return report(earlier.offset);
+        }
+        return;
+    }
+    if (frame.keyIndex.empty()) {
+        for (size_t i = 0; i < mapping.pairCount(); ++i) {
+            if (mapping.key(i).kind == Node::Scalar)
+                frame.keyIndex.emplace(mapping.key(i).value, mapping.key(i).offset);
+        }
+    }
+    const auto [it, inserted] = frame.keyIndex.emplace(key.value, key.offset);
+    if (!inserted)
+        report(it->second);
+}
+
+void EventCollector::add(Node node)
+{
+    if (m_stack.empty()) {
+        m_rootSeen = true;
+        m_builder.finishDocument(node);
+        return;
+    }
+    Frame &top = m_stack.back();
+    // yaml-cpp places an empty value at the next token, often on the next line; the key
+    // it belongs to is where a person looks.
+    if (node.kind == Node::Null && top.node.kind == Node::Mapping && top.node.items.size() % 2 == 1)
+        node.offset = top.node.items.back().offset;
+    if (top.node.kind == Node::Mapping && top.node.items.size() % 2 == 0) {
+        if (node.kind == Node::Sequence || node.kind == Node::Mapping) {
+            m_builder.error("wrong-type", "a list or mapping cannot be used as a key", node.offset);
+        } else if (node.kind == Node::Scalar && !node.quoted && node.value == "<<") {
+            m_builder.error("merge-key-not-supported",
+                            "merge keys (<<) are not supported in role models; write the keys out",
+                            node.offset);
+        }
+        checkDuplicateKey(top, node);
+    }
+    if (top.streamsRoles) {
+        m_builder.addRoleItem(node);
+        return;
+    }
+    top.node.items.push_back(std::move(node));
+}
+
+// ---- ModelBuilder ----------------------------------------------------------------------
+
+bool ModelBuilder::expectKind(const Node &node, Node::Kind kind, std::string_view what,
+                              const std::string &roleId)
+{
+    if (node.kind == kind)
+        return true;
+    const char *expected = kind == Node::Sequence ? "a list" : kind == Node::Mapping ? "a mapping" : "a single value";
+    error("wrong-type", std::string(what) + " must be " + expected + ", not " + kindName(node), node.offset, roleId);
+    return false;
+}
+
+bool ModelBuilder::readScalar(const Node &node, std::string_view what, std::string &out,
+                              const std::string &roleId)
+{
+    if (node.kind == Node::Null) {
+        out.clear();
+        return true;
+    }
+    if (!expectKind(node, Node::Scalar, what, roleId))
+        return false;
+    out = node.value;
+    return true;
+}
+
+bool ModelBuilder::readScalarList(const Node &node, std::string_view what, std::vector<std::string> &out,
+                                  std::vector<SourcePos> *positions, const std::string &roleId)
+{
+    out.clear();
+    if (node.kind == Node::Null)
+        return true;
+    if (!expectKind(node, Node::Sequence, what, roleId))
+        return false;
+    for (const Node &item : node.items) {
+        if (item.kind == Node::Null || (item.kind == Node::Scalar && item.value.empty())) {
+            error("empty-value", std::string("an item of ") + std::string(what) + " is empty", item.offset, roleId);
+            continue;
+        }
+        if (!expectKind(item, Node::Scalar, std::string("each item of ") + std::string(what), roleId))
+            continue;
+        out.push_back(item.value);
+        if (positions)
+            positions->push_back(m_source.positionOf(item.offset));
+    }
+    return true;
+}
+
+void ModelBuilder::checkKeys(const Node &mapping, const std::vector<std::string_view> &known,
+                             std::string_view where, const std::string &roleId)
+{
+    for (size_t i = 0; i < mapping.pairCount(); ++i) {
+        const Node &key = mapping.key(i);
+        if (key.kind != Node::Scalar || key.value == "<<")
+            continue; // already reported by the collector
+        if (std::find(known.begin(), known.end(), key.value) != known.end())
+            continue;
+        std::string message = "unknown key '" + key.value + "' in " + std::string(where);
+        if (const std::string hint = didYouMean(key.value, known); !hint.empty())
+            message += "; did you mean '" + hint + "'?";
+        else
+            message += " (ignored)";
+        warning("unknown-key", std::move(message), key.offset, roleId);
+    }
+}
+
+void ModelBuilder::readOrganization(const Node &node)
+{
+    if (!expectKind(node, Node::Mapping, "organization"))
+        return;
+    m_model.organization.pos = m_source.positionOf(node.offset);
+    checkKeys(node, {"name", "description"}, "organization");
+    bool hasName = false;
+    for (size_t i = 0; i < node.pairCount(); ++i) {
+        const std::string &key = node.key(i).value;
+        const Node &value = node.valueAt(i);
+        if (key == "name") {
+            hasName = true;
+            if (readScalar(value, "organization name", m_model.organization.name)
+                && m_model.organization.name.empty())
+                error("empty-value", "the organization's name is empty", value.offset);
+        } else if (key == "description") {
+            readScalar(value, "organization description", m_model.organization.description);
+        }
+    }
+    if (!hasName)
+        error("missing-key", "organization has no 'name'", node.offset);
+}
+
+void ModelBuilder::readDepartments(const Node &node)
+{
+    if (node.kind == Node::Null || !expectKind(node, Node::Sequence, "departments"))
+        return;
+    for (const Node &item : node.items) {
+        if (!expectKind(item, Node::Mapping, "each department"))
+            continue;
+        checkKeys(item, {"id", "name", "color"}, "a department");
+        Department department;
+        department.pos = m_source.positionOf(item.offset);
+        bool hasId = false;
+        for (size_t i = 0; i < item.pairCount(); ++i) {
+            const std::string &key = item.key(i).value;
+            const Node &value = item.valueAt(i);
+            if (key == "id") {
+                hasId = true;
+                if (readScalar(value, "a department id", department.id) && department.id.empty())
+                    error("empty-value", "the department id is empty", value.offset);
+                department.pos = m_source.positionOf(value.offset);
+            } else if (key == "name") {
+                readScalar(value, "a department name", department.name);
+            } else if (key == "color") {
+                if (readScalar(value, "a department color", department.color) && !department.color.empty()
+                    && !isValidColorName(department.color)) {
+                    warning("invalid-color",
+                            "'" + department.color
+                                + "' is not a colour name or #RRGGBB value; a default colour is used",
+                            value.offset);
+                    department.color.clear();
+                }
+            }
+        }
+        if (!hasId) {
+            error("missing-key", "department has no 'id'", item.offset);
+            continue;
+        }
+        if (department.name.empty())
+            department.name = department.id;
+        m_model.departments.push_back(std::move(department));
+    }
+}
+
+void ModelBuilder::readSettings(const Node &node)
+{
+    if (node.kind == Node::Null || !expectKind(node, Node::Mapping, "settings"))
+        return;
+    checkKeys(node, {"overlap"}, "settings");
+    for (size_t i = 0; i < node.pairCount(); ++i) {
+        if (node.key(i).value != "overlap")
+            continue;
+        const Node &overlap = node.valueAt(i);
+        if (overlap.kind == Node::Null || !expectKind(overlap, Node::Mapping, "settings.overlap"))
+            continue;
+        checkKeys(overlap, {"threshold", "synonyms"}, "settings.overlap");
+        for (size_t k = 0; k < overlap.pairCount(); ++k) {
+            const std::string &key = overlap.key(k).value;
+            const Node &value = overlap.valueAt(k);
+            if (key == "threshold") {
+                if (value.kind == Node::Null || !expectKind(value, Node::Scalar, "settings.overlap.threshold"))
+                    continue;
+                double threshold = -1;
+                const char *begin = value.value.data();
+                const char *end = begin + value.value.size();
+                const auto [rest, ec] = std::from_chars(begin, end, threshold);
+                if (ec != std::errc() || rest != end || value.quoted || !(threshold >= 0 && threshold <= 1)) {
+                    error("invalid-value",
+                          "settings.overlap.threshold must be a number from 0 to 1, not '" + value.value + "'",
+                          value.offset);
+                } else {
+                    m_model.overlapSettings.threshold = threshold;
+                }
+            } else if (key == "synonyms") {
+                if (value.kind == Node::Null || !expectKind(value, Node::Sequence, "settings.overlap.synonyms"))
+                    continue;
+                for (const Node &group : value.items) {
+                    std::vector<std::string> words;
+                    if (readScalarList(group, "a synonym group", words, nullptr) && group.kind != Node::Null) {
+                        if (words.size() < 2)
+                            warning("invalid-value", "a synonym group needs at least two entries", group.offset);
+                        else
+                            m_model.overlapSettings.synonyms.push_back(std::move(words));
+                    }
+                }
+            }
+        }
+    }
+}
+
+void ModelBuilder::readResponsibilities(const Node &node, Role &role)
+{
+    if (node.kind == Node::Null || !expectKind(node, Node::Sequence, "responsibilities", role.id))
+        return;
+    if (node.items.size() > m_limits.maxResponsibilitiesPerRole) {
+        error("too-many-responsibilities",
+              "role '" + role.id + "' has " + std::to_string(node.items.size())
+                  + " responsibilities; the limit is " + std::to_string(m_limits.maxResponsibilitiesPerRole),
+              node.offset, role.id);
+        return;
+    }
+    role.responsibilities.reserve(node.items.size());
+    for (const Node &item : node.items) {
+        Responsibility duty;
+        duty.pos = m_source.positionOf(item.offset);
+        if (item.kind == Node::Scalar) {
+            duty.text = item.value;
+        } else if (item.kind == Node::Mapping) {
+            checkKeys(item, {"text", "tags"}, "a responsibility", role.id);
+            bool hasText = false;
+            for (size_t i = 0; i < item.pairCount(); ++i) {
+                const std::string &key = item.key(i).value;
+                const Node &value = item.valueAt(i);
+                if (key == "text") {
+                    hasText = readScalar(value, "a responsibility's text", duty.text, role.id);
+                } else if (key == "tags") {
+                    readScalarList(value, "tags", duty.tags, nullptr, role.id);
+                }
+            }
+            if (!hasText) {
+                error("missing-key", "this responsibility has no 'text'", item.offset, role.id);
+                continue;
+            }
+        } else if (item.kind != Node::Null) {
+            error("wrong-type", "a responsibility must be a text or a mapping with 'text' and 'tags', not a list",
+                  item.offset, role.id);
+            continue;
+        }
+        if (duty.text.empty()) {
+            error("empty-value", "this responsibility is empty", item.offset, role.id);
+            continue;
+        }
+        role.responsibilities.push_back(std::move(duty));
+    }
+}
+
+void ModelBuilder::addRoleItem(const Node &item)
+{
+    ++m_roleItems;
+    if (m_model.roles.size() >= m_limits.maxRoles) {
+        if (!m_reportedTooManyRoles) {
+            error("too-many-roles",
+                  "the model has more than " + std::to_string(m_limits.maxRoles) + " roles; the rest are ignored",
+                  item.offset);
+            m_reportedTooManyRoles = true;
+        }
+        return;
+    }
+    if (!expectKind(item, Node::Mapping, "each role"))
+        return;
+
+    Role role;
+    role.pos = m_source.positionOf(item.offset);
+    // The id first, so that every later problem can name its role.
+    const Node *idNode = nullptr;
+    const Node *titleNode = nullptr;
+    for (size_t i = 0; i < item.pairCount(); ++i) {
+        if (item.key(i).value == "id" && !idNode)
+            idNode = &item.valueAt(i);
+        else if (item.key(i).value == "title" && !titleNode)
+            titleNode = &item.valueAt(i);
+    }
+    if (!idNode) {
+        error("missing-key", "role has no 'id'", item.offset);
+    } else {
+        role.idPos = m_source.positionOf(idNode->offset);
+        if (readScalar(*idNode, "a role id", role.id) && role.id.empty())
+            error("empty-value", "the role id is empty", idNode->offset);
+    }
+    if (!titleNode) {
+        error("missing-key", "role '" + role.id + "' has no 'title'", item.offset, role.id);
+    } else {
+        role.titlePos = m_source.positionOf(titleNode->offset);
+        if (readScalar(*titleNode, "a role title", role.title, role.id) && role.title.empty())
+            error("empty-value", "role '" + role.id + "' has an empty title", titleNode->offset, role.id);
+    }
+
+    static const std::vector<std::string_view> roleKeys = {
+        "id", "title", "reports_to", "also_reports_to", "department", "holders", "summary", "responsibilities"};
+    checkKeys(item, roleKeys, "a role", role.id);
+    for (size_t i = 0; i < item.pairCount(); ++i) {
+        const std::string &key = item.key(i).value;
+        const Node &value = item.valueAt(i);
+        if (key == "reports_to") {
+            role.reportsToPos = m_source.positionOf(value.offset);
+            if (readScalar(value, "reports_to", role.reportsTo, role.id) && value.kind == Node::Scalar
+                && role.reportsTo.empty()) {
+                error("empty-value", "reports_to is empty; leave it out for a top role", value.offset, role.id);
+            }
+        } else if (key == "also_reports_to") {
+            readScalarList(value, "also_reports_to", role.alsoReportsTo, &role.alsoReportsToPos, role.id);
+        } else if (key == "department") {
+            role.departmentPos = m_source.positionOf(value.offset);
+            readScalar(value, "department", role.department, role.id);
+        } else if (key == "holders") {
+            readScalarList(value, "holders", role.holders, nullptr, role.id);
+        } else if (key == "summary") {
+            readScalar(value, "summary", role.summary, role.id);
+        } else if (key == "responsibilities") {
+            readResponsibilities(value, role);
+        }
+    }
+    if (role.id.empty())
+        return; // nothing can refer to it; the error is reported above
+    m_model.roles.push_back(std::move(role));
+}
+
+void ModelBuilder::finishDocument(const Node &root)
+{
+    if (root.kind == Node::Null) {
+        error("empty-file", "the file holds no model (it is empty or only comments)", root.offset);
+        return;
+    }
+    if (root.kind != Node::Mapping) {
+        error("wrong-type",
+              std::string("a role model must be a mapping with 'organization' and 'roles', not ") + kindName(root),
+              root.offset);
+        return;
+    }
+    checkKeys(root, {"format", "organization", "departments", "roles", "settings"}, "the model");
+    bool hasOrganization = false;
+    for (size_t i = 0; i < root.pairCount(); ++i) {
+        const std::string &key = root.key(i).value;
+        const Node &value = root.valueAt(i);
+        if (key == "format") {
+            std::string format;
+            if (readScalar(value, "format", format) && format != "rolescope/1") {
+                error("unsupported-format",
+                      "format '" + format + "' is not supported; this version reads 'rolescope/1'", value.offset);
+            }
+        } else if (key == "organization") {
+            hasOrganization = true;
+            readOrganization(value);
+        } else if (key == "departments") {
+            readDepartments(value);
+        } else if (key == "roles") {
+            m_sawRolesKey = true;
+            // The items were converted one by one as they were parsed (see EventCollector).
+            if (value.kind == Node::Sequence) {
+                if (m_roleItems == 0)
+                    error("no-roles", "the roles list is empty; a model needs at least one role", value.offset);
+            } else if (value.kind == Node::Null) {
+                error("no-roles", "the roles list is empty; a model needs at least one role", value.offset);
+            } else {
+                expectKind(value, Node::Sequence, "roles");
+            }
+        } else if (key == "settings") {
+            readSettings(value);
+        }
+    }
+    if (!hasOrganization)
+        error("missing-key", "the model has no 'organization'", root.offset);
+    if (!m_sawRolesKey)
+        error("missing-key", "the model has no 'roles' list", root.offset);
+}
+
+LoadResult readFailure(std::string code, std::string message)
+{
+    LoadResult result;
+    result.readFailed = true;
+    result.diagnostics.push_back(Diagnostic{Severity::Error, std::move(code), std::move(message), {}, {}});
+    return result;
+}
+
+LoadResult tooLarge(std::uint64_t size, const LoadLimits &limits)
+{
+    LoadResult result;
+    result.diagnostics.push_back(Diagnostic{
+        Severity::Error, "file-too-large",
+        "the file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(limits.maxFileBytes),
+        SourcePos{1, 1}, {}});
+    return result;
+}
+
+} // namespace
+
+LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits)
+{
+    if (bytes.size() > limits.maxFileBytes)
+        return tooLarge(bytes.size(), limits);
+
+    LoadResult result;
+    std::vector<Diagnostic> &diagnostics = result.diagnostics;
+    const SourceText source(bytes, diagnostics);
+    // Broken characters would make the parser's own errors misleading; report them alone.
+    if (!source.checkCharacters(diagnostics) || hasErrors(diagnostics))
+        return result;
+
+    ModelBuilder builder(source, limits, diagnostics);
+    EventCollector collector(builder, source, limits);
+    bool syntaxOk = true;
+    try {
+        MemoryStreamBuffer buffer(source.text());
+        std::istream stream(&buffer);
+        YAML::Parser parser(stream);
+        while (parser.HandleNextDocument(collector)) {
+        }
+    } catch (const StopParsing &) {
+        syntaxOk = false;
+    } catch (const YAML::Exception &e) {
+        syntaxOk = false;
+        const std::uint64_t offset = e.mark.pos < 0 ? source.text().size() : static_cast<std::uint64_t>(e.mark.pos);
+        builder.error("syntax-error", e.msg, offset);
+    }
+    if (syntaxOk && !collector.rootSeen())
+        builder.error("empty-file", "the file holds no model (it is empty or only comments)", 0);
+
+    Model model = builder.takeModel();
+    // Whole-model checks only make sense when the whole file was read.
+    if (syntaxOk)
+        validateModel(model, diagnostics);
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
+    });
+    if (!hasErrors(diagnostics)) {
+        model.rebuildIndex();
+        result.model = std::move(model);
+    }
+    return result;
+}
+
+LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits)
+{
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+        return readFailure("file-unreadable", "cannot read '" + path + "': " + std::strerror(errno));
+    if (!S_ISREG(info.st_mode)) {
+        return readFailure("not-a-regular-file",
+                           "'" + path + "' is " + (S_ISDIR(info.st_mode) ? "a directory" : "not a regular file")
+                               + "; give the path of a YAML file");
+    }
+    // O_NONBLOCK: if the path was swapped for a FIFO since stat(), opening must not hang.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return readFailure("file-unreadable", "cannot read '" + path + "': " + std::strerror(errno));
+    struct Closer
+    {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
+        return readFailure("not-a-regular-file", "'" + path + "' is not a regular file");
+    if (static_cast<std::uint64_t>(info.st_size) > limits.maxFileBytes)
+        return tooLarge(static_cast<std::uint64_t>(info.st_size), limits);
+
+    std::string bytes;
+    bytes.resize(static_cast<size_t>(info.st_size));
+    size_t filled = 0;
+    while (filled < bytes.size()) {
+        const ssize_t got = ::read(fd, bytes.data() + filled, bytes.size() - filled);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return readFailure("file-unreadable", "cannot read '" + path + "': " + std::strerror(errno));
+        if (got == 0)
+            break; // the file shrank while we read it: load what is there
+        filled += static_cast<size_t>(got);
+    }
+    bytes.resize(filled);
+    return loadModelFromBytes(bytes, limits);
+}
+
+LoadResult loadModelFromStdin(const LoadLimits &limits)
+{
+    std::string bytes;
+    char chunk[65536];
+    for (;;) {
+        const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return readFailure("file-unreadable", std::string("cannot read standard input: ") + std::strerror(errno));
+        if (got == 0)
+            break;
+        bytes.append(chunk, static_cast<size_t>(got));
+        if (bytes.size() > limits.maxFileBytes)
+            return tooLarge(bytes.size(), limits);
+    }
+    return loadModelFromBytes(bytes, limits);
+}
+
+} // namespace rolescope
