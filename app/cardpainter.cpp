@@ -1,0 +1,241 @@
+#include "app/cardpainter.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+#include <QTextLayout>
+
+namespace rolescope {
+
+namespace {
+
+constexpr qreal Padding = 10;
+constexpr qreal BandHeight = 6;
+constexpr qreal Radius = 6;
+constexpr qreal HandleHeight = 18;
+constexpr qreal HandleMaxWidth = 60;
+// Below these scales text and then rounded shapes are no longer worth painting.
+constexpr qreal TextLevelOfDetail = 0.35;
+constexpr qreal ShapeLevelOfDetail = 0.12;
+
+QColor mix(const QColor &a, const QColor &b, qreal amountOfB)
+{
+    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * amountOfB,
+                            a.greenF() + (b.greenF() - a.greenF()) * amountOfB,
+                            a.blueF() + (b.blueF() - a.blueF()) * amountOfB);
+}
+
+QString fromStd(const std::string &text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// Wraps TEXT into at most MAXLINES lines of WIDTH, eliding the last one.
+QStringList wrapLines(const QString &text, const QFont &font, qreal width, int maxLines)
+{
+    QStringList lines;
+    QTextLayout layout(text, font);
+    layout.beginLayout();
+    for (;;) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        if (lines.size() == maxLines - 1) {
+            const QString rest = text.mid(line.textStart());
+            lines.append(QFontMetricsF(font).elidedText(rest, Qt::ElideRight, width));
+            break;
+        }
+        lines.append(text.mid(line.textStart(), line.textLength()).trimmed());
+    }
+    layout.endLayout();
+    return lines;
+}
+
+} // namespace
+
+CardStyle CardStyle::fromPalette(const QPalette &palette)
+{
+    CardStyle style;
+    style.background = palette.color(QPalette::Base);
+    style.text = palette.color(QPalette::Text);
+    const bool dark = style.background.lightnessF() < 0.5;
+    style.border = mix(style.background, style.text, 0.3);
+    style.mutedText = mix(style.text, style.background, 0.4);
+    style.warningText = dark ? QColor(0xf0a050) : QColor(0xb35c00);
+    style.highlight = palette.color(QPalette::Highlight);
+    style.highlightedText = palette.color(QPalette::HighlightedText);
+    style.match = dark ? QColor(0x6b5a12) : QColor(0xffe58a);
+    style.matchText = dark ? QColor(0xfff4c8) : QColor(0x1f1a00);
+    style.connector = mix(style.text, style.background, 0.55);
+    style.dottedConnector = mix(style.highlight, style.background, 0.3);
+    style.handle = palette.color(QPalette::Button);
+
+    style.titleFont.setPixelSize(14);
+    style.titleFont.setBold(true);
+    style.bodyFont.setPixelSize(12);
+    style.smallFont.setPixelSize(11);
+    return style;
+}
+
+CardPainter::CardPainter(const Model *model, DepartmentColors colors, CardStyle style,
+                         Orientation orientation)
+    : m_model(model)
+    , m_colors(std::move(colors))
+    , m_style(std::move(style))
+    , m_orientation(orientation)
+{
+}
+
+QString CardPainter::handleText(const CardState &state)
+{
+    return state.collapsed ? QStringLiteral("+%1").arg(state.hiddenBelow) : QStringLiteral("−");
+}
+
+QString CardPainter::holdersText(const Role &role)
+{
+    if (role.isVacant())
+        return QStringLiteral("Vacant");
+    QStringList names;
+    for (const std::string &holder : role.holders)
+        names.append(fromStd(holder));
+    return names.join(QStringLiteral(", "));
+}
+
+QString CardPainter::dutiesText(const Role &role)
+{
+    const auto count = role.responsibilities.size();
+    if (count == 0)
+        return QStringLiteral("No duties");
+    return count == 1 ? QStringLiteral("1 duty") : QStringLiteral("%1 duties").arg(count);
+}
+
+QRectF CardPainter::handleRect(const QRectF &card, const CardState &state) const
+{
+    if (!state.hasReports)
+        return {};
+    const qreal textWidth = QFontMetricsF(m_style.smallFont).horizontalAdvance(handleText(state));
+    const qreal width = qBound(HandleHeight + 4, textWidth + 12, HandleMaxWidth);
+    QRectF handle(0, 0, width, HandleHeight);
+    if (m_orientation == Orientation::TopDown)
+        handle.moveCenter(QPointF(card.center().x(), card.bottom()));
+    else
+        handle.moveCenter(QPointF(card.right(), card.center().y()));
+    return handle;
+}
+
+QRectF CardPainter::paintedRect(const QRectF &card) const
+{
+    const qreal margin = 2; // half the selection outline
+    return card.adjusted(-margin, -margin, margin, margin)
+        .united(m_orientation == Orientation::TopDown
+                    ? QRectF(card.center().x() - HandleMaxWidth / 2, card.bottom(), HandleMaxWidth,
+                             HandleHeight / 2 + 1)
+                    : QRectF(card.right(), card.center().y() - HandleHeight / 2,
+                             HandleMaxWidth / 2 + 1, HandleHeight));
+}
+
+void CardPainter::paint(QPainter &painter, const QRectF &card, RoleIndex role,
+                        const CardState &state) const
+{
+    const Role &r = m_model->role(role);
+    const QColor department = m_colors.colorOf(r);
+    const qreal lod = QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter.worldTransform());
+    painter.save();
+
+    if (lod < ShapeLevelOfDetail) {
+        // An overview: a block in the department's colour; hits and selection stand out.
+        QColor fill = mix(department, m_style.background, 0.35);
+        if (state.searchMatch)
+            fill = m_style.match.darker(115);
+        if (state.selected)
+            fill = m_style.highlight;
+        painter.fillRect(card, fill);
+        painter.restore();
+        return;
+    }
+
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(state.searchMatch ? m_style.match : m_style.background);
+    painter.drawRoundedRect(card, Radius, Radius);
+
+    QPainterPath outline;
+    outline.addRoundedRect(card, Radius, Radius);
+    painter.save();
+    painter.setClipPath(outline);
+    const QRectF band = m_orientation == Orientation::TopDown
+                            ? QRectF(card.left(), card.top(), card.width(), BandHeight)
+                            : QRectF(card.left(), card.top(), BandHeight, card.height());
+    painter.fillRect(band, department);
+    painter.restore();
+
+    if (lod >= TextLevelOfDetail)
+        paintText(painter, card, r);
+
+    painter.setBrush(Qt::NoBrush);
+    if (state.selected)
+        painter.setPen(QPen(m_style.highlight, 3));
+    else
+        painter.setPen(QPen(state.searchMatch ? m_style.match.darker(140) : m_style.border, 1));
+    painter.drawRoundedRect(card, Radius, Radius);
+
+    paintHandle(painter, card, state);
+    painter.restore();
+}
+
+void CardPainter::paintText(QPainter &painter, const QRectF &card, const Role &r) const
+{
+    const qreal left = card.left() + Padding
+                       + (m_orientation == Orientation::LeftToRight ? BandHeight : 0);
+    const qreal top = card.top() + (m_orientation == Orientation::TopDown ? BandHeight : 0) + 6;
+    const qreal width = card.right() - Padding - left;
+
+    painter.setPen(m_style.text);
+    painter.setFont(m_style.titleFont);
+    const QFontMetricsF titleMetrics(m_style.titleFont);
+    qreal y = top;
+    for (const QString &line : wrapLines(fromStd(r.title), m_style.titleFont, width, 2)) {
+        painter.drawText(QPointF(left, y + titleMetrics.ascent()), line);
+        y += titleMetrics.lineSpacing();
+    }
+
+    const QFontMetricsF bodyMetrics(m_style.bodyFont);
+    QFont holdersFont = m_style.bodyFont;
+    holdersFont.setItalic(r.isVacant());
+    painter.setFont(holdersFont);
+    painter.setPen(r.isVacant() ? m_style.mutedText : m_style.text);
+    const qreal holdersBaseline = card.top() + card.height() * 0.58 + bodyMetrics.ascent();
+    painter.drawText(QPointF(left, holdersBaseline),
+                     QFontMetricsF(holdersFont).elidedText(holdersText(r), Qt::ElideRight, width));
+
+    painter.setFont(m_style.smallFont);
+    const QFontMetricsF smallMetrics(m_style.smallFont);
+    const qreal footerBaseline = card.bottom() - 8 - smallMetrics.descent();
+    const QString duties = dutiesText(r);
+    const qreal dutiesWidth = smallMetrics.horizontalAdvance(duties);
+    painter.setPen(r.responsibilities.empty() ? m_style.warningText : m_style.mutedText);
+    painter.drawText(QPointF(card.right() - Padding - dutiesWidth, footerBaseline), duties);
+    painter.setPen(m_style.mutedText);
+    const QString department = fromStd(m_model->departmentName(r));
+    painter.drawText(QPointF(left, footerBaseline),
+                     smallMetrics.elidedText(department, Qt::ElideRight,
+                                             width - dutiesWidth - Padding));
+}
+
+void CardPainter::paintHandle(QPainter &painter, const QRectF &card, const CardState &state) const
+{
+    const QRectF handle = handleRect(card, state);
+    if (handle.isNull())
+        return;
+    painter.setPen(QPen(m_style.border, 1));
+    painter.setBrush(state.collapsed ? m_style.highlight : m_style.handle);
+    painter.drawRoundedRect(handle, HandleHeight / 2, HandleHeight / 2);
+    painter.setPen(state.collapsed ? m_style.highlightedText : m_style.text);
+    painter.setFont(m_style.smallFont);
+    painter.drawText(handle, Qt::AlignCenter, handleText(state));
+}
+
+} // namespace rolescope

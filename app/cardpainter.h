@@ -1,0 +1,82 @@
+#pragma once
+
+#include "app/departmentcolors.h"
+#include "core/layout.h"
+#include "core/model.h"
+
+#include <QColor>
+#include <QFont>
+#include <QRectF>
+
+class QPainter;
+class QPalette;
+
+namespace rolescope {
+
+// What a card shows besides its role: selection, search hits and its collapse handle.
+struct CardState
+{
+    bool selected = false;
+    bool searchMatch = false;
+    bool hasReports = false;
+    bool collapsed = false;
+    int hiddenBelow = 0; // roles hidden below the card by collapsing or a depth limit
+};
+
+// Colours and fonts of the chart, derived from a palette so that dark themes work. Font sizes
+// are in pixels: a card looks the same on screen and in an exported image.
+struct CardStyle
+{
+    QColor background;
+    QColor border;
+    QColor text;
+    QColor mutedText;
+    QColor warningText;
+    QColor highlight;
+    QColor highlightedText;
+    QColor match;
+    QColor matchText;
+    QColor connector;
+    QColor dottedConnector;
+    QColor handle;
+    QFont titleFont;
+    QFont bodyFont;
+    QFont smallFont;
+
+    static CardStyle fromPalette(const QPalette &palette);
+};
+
+// Paints one role card into any QPainter: the chart scene on screen and image or PDF exports
+// use it alike. Zoomed far out it paints shapes only, since text would be unreadable.
+class CardPainter
+{
+public:
+    CardPainter() = default;
+    CardPainter(const Model *model, DepartmentColors colors, CardStyle style,
+                Orientation orientation);
+
+    const CardStyle &style() const { return m_style; }
+    Orientation orientation() const { return m_orientation; }
+
+    void paint(QPainter &painter, const QRectF &card, RoleIndex role,
+               const CardState &state) const;
+    // The collapse handle of a card with reports, astride its edge towards the reports.
+    QRectF handleRect(const QRectF &card, const CardState &state) const;
+    // Everything paint() may touch for a card, the largest handle included.
+    QRectF paintedRect(const QRectF &card) const;
+
+    static QString handleText(const CardState &state);
+    static QString holdersText(const Role &role);
+    static QString dutiesText(const Role &role);
+
+private:
+    void paintText(QPainter &painter, const QRectF &card, const Role &role) const;
+    void paintHandle(QPainter &painter, const QRectF &card, const CardState &state) const;
+
+    const Model *m_model = nullptr;
+    DepartmentColors m_colors;
+    CardStyle m_style;
+    Orientation m_orientation = Orientation::TopDown;
+};
+
+} // namespace rolescope

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/model.h"
+
+#include <QGraphicsView>
+
+namespace rolescope {
+
+class ChartScene;
+class Document;
+
+// The chart on screen: zoom by wheel, pinch and keys, pan by dragging and scroll bars, and
+// keyboard navigation (arrows to the manager, reports and siblings; Space collapses).
+class ChartView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit ChartView(ChartScene *scene, QWidget *parent = nullptr);
+
+    ChartScene *chartScene() const { return m_scene; }
+    qreal zoom() const;
+    void setZoom(qreal zoom);
+
+    void zoomIn();
+    void zoomOut();
+    void zoomToFit();
+    void zoomToActualSize();
+    // Scrolls just enough to show ROLE's card.
+    void ensureRoleVisible(RoleIndex role);
+
+    // The role reached by moving from the current one with an arrow key; NoRole if none.
+    RoleIndex neighbour(RoleIndex role, Qt::Key key) const;
+
+signals:
+    void zoomChanged(qreal zoom);
+    // Enter or a double-click: show the role's details.
+    void roleActivated(RoleIndex role);
+
+protected:
+    bool event(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void scaleBy(qreal factor);
+    void onModelReset(bool keptState);
+    Document *document() const;
+
+    ChartScene *m_scene;
+    bool m_fitPending = false;
+    bool m_autoFit = false; // refit when resized, until the user zooms
+};
+
+} // namespace rolescope

@@ -1,0 +1,45 @@
+#include "app/connectoritem.h"
+
+#include "app/chartscene.h"
+
+#include <QPainter>
+
+namespace rolescope {
+
+namespace {
+
+constexpr qreal LineWidth = 1.5;
+
+} // namespace
+
+ConnectorItem::ConnectorItem(const LayoutConnector &connector)
+    : m_from(connector.from)
+    , m_to(connector.to)
+    , m_dottedLine(connector.dottedLine)
+{
+    if (!connector.points.empty()) {
+        m_path.moveTo(connector.points.front().x, connector.points.front().y);
+        for (size_t i = 1; i < connector.points.size(); ++i)
+            m_path.lineTo(connector.points[i].x, connector.points[i].y);
+    }
+    setZValue(-1); // under the cards
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+QRectF ConnectorItem::boundingRect() const
+{
+    return m_path.boundingRect().adjusted(-LineWidth, -LineWidth, LineWidth, LineWidth);
+}
+
+void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const CardStyle &style = static_cast<ChartScene *>(scene())->cardPainter().style();
+    QPen pen(m_dottedLine ? style.dottedConnector : style.connector, LineWidth);
+    if (m_dottedLine)
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+}
+
+} // namespace rolescope

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "app/rolesearch.h"
+#include "core/diagnostic.h"
+#include "core/model.h"
+
+#include <QObject>
+#include <QString>
+
+#include <vector>
+
+namespace rolescope {
+
+// The one object that owns what the window shows: the loaded model, its file, the diagnostics
+// of the last load, the selection, collapsed roles, the focused subtree and the search. Views
+// never change each other; they change the document and listen to its signals.
+class Document : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Document(QObject *parent = nullptr);
+
+    bool hasModel() const { return m_hasModel; }
+    const Model &model() const { return m_model; }
+    // The file the model came from; empty for the built-in model.
+    QString filePath() const { return m_filePath; }
+    bool isBuiltIn() const { return m_hasModel && m_filePath.isEmpty(); }
+    // "<built-in>" or the file name, for the title bar.
+    QString displayName() const;
+
+    // Loads PATH (empty: the built-in model). A file with errors never replaces the model:
+    // the old one stays and diagnostics() lists the problems. Reloading the same file keeps
+    // the selection, collapsed roles and focus for the roles that still exist.
+    bool load(const QString &path);
+    bool reload();
+    // Shows MODEL as if it had been loaded from PATH; for models built in code.
+    void setModel(Model model, const QString &path = {});
+
+    // Diagnostics of the last load attempt and the name of the file they are about.
+    const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }
+    QString diagnosticsFileName() const { return m_diagnosticsFileName; }
+    bool lastLoadFailed() const { return m_lastLoadFailed; }
+
+    // Selection: the current role plus, for comparing, further roles picked with Ctrl+click.
+    RoleIndex currentRole() const { return m_current; }
+    const std::vector<RoleIndex> &selectedRoles() const { return m_selected; }
+    bool isSelected(RoleIndex role) const;
+    // Makes ROLE the only selected role and reveals it (expands its ancestors).
+    void selectRole(RoleIndex role);
+    // Adds ROLE to the selection or removes it from it.
+    void toggleRoleSelected(RoleIndex role);
+    void clearSelection();
+
+    // Position among its siblings (the top roles for a top role), and levels below the top.
+    int rowOf(RoleIndex role) const { return m_row[static_cast<size_t>(role)]; }
+    int depthOf(RoleIndex role) const { return m_depth[static_cast<size_t>(role)]; }
+    std::span<const RoleIndex> siblingsOf(RoleIndex role) const;
+
+    // Collapsed roles are shown; their descendants are not.
+    bool isCollapsed(RoleIndex role) const { return m_collapsed[static_cast<size_t>(role)]; }
+    const std::vector<bool> &collapsedRoles() const { return m_collapsed; }
+    void setCollapsed(RoleIndex role, bool collapsed);
+    void expandAll();
+    void expandSubtree(RoleIndex role);
+    // Shows LEVELS levels (1: only the top roles) and collapses the rest.
+    void collapseToLevel(int levels);
+    // Expands the ancestors of ROLE and leaves a focused subtree that does not contain it.
+    void revealRole(RoleIndex role);
+
+    // The root of the subtree the chart is limited to; NoRole: the whole organisation.
+    RoleIndex focusRoot() const { return m_focusRoot; }
+    void setFocusRoot(RoleIndex role);
+    bool isInFocus(RoleIndex role) const;
+
+    QString searchText() const { return m_searchText; }
+    void setSearchText(const QString &text);
+    const std::vector<RoleIndex> &searchMatches() const { return m_matches; }
+    bool isSearchMatch(RoleIndex role) const;
+    // Index into searchMatches() of the match last moved to; -1 before the first move.
+    int currentMatch() const { return m_currentMatch; }
+    void nextMatch();
+    void previousMatch();
+
+signals:
+    // A new model is shown. KEPTSTATE: the same file was reloaded and the selection,
+    // collapsed roles and focus were carried over, so views should keep their zoom.
+    void modelReset(bool keptState);
+    void diagnosticsChanged();
+    void selectionChanged();
+    // The set of shown roles changed (collapse, expand or focus): the chart needs a new layout.
+    void visibilityChanged();
+    void focusRootChanged();
+    void searchChanged();
+
+private:
+    void showModel(Model model, const QString &path, bool keepState);
+    void collapseForFirstView();
+    void moveToMatch(int match);
+    void updateSearch();
+
+    Model m_model;
+    bool m_hasModel = false;
+    QString m_filePath;
+    std::vector<Diagnostic> m_diagnostics;
+    QString m_diagnosticsFileName;
+    bool m_lastLoadFailed = false;
+
+    std::vector<int> m_row;
+    std::vector<int> m_depth;
+
+    RoleIndex m_current = NoRole;
+    std::vector<RoleIndex> m_selected;
+    std::vector<bool> m_collapsed;
+    RoleIndex m_focusRoot = NoRole;
+
+    RoleSearchIndex m_searchIndex;
+    QString m_searchText;
+    std::vector<RoleIndex> m_matches;
+    std::vector<bool> m_isMatch;
+    int m_currentMatch = -1;
+};
+
+} // namespace rolescope

@@ -1,0 +1,69 @@
+#include "app/outlineview.h"
+
+#include "app/document.h"
+#include "app/roletreemodel.h"
+
+#include <QHeaderView>
+
+namespace rolescope {
+
+namespace {
+
+constexpr int FullyExpandedRoles = 200;
+
+} // namespace
+
+OutlineView::OutlineView(Document *document, QWidget *parent)
+    : QTreeView(parent)
+    , m_document(document)
+    , m_model(new RoleTreeModel(document, this))
+{
+    setModel(m_model);
+    setUniformRowHeights(true); // keeps 100,000 rows cheap to scroll
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    header()->setStretchLastSection(false);
+    header()->setSectionResizeMode(RoleTreeModel::TitleColumn, QHeaderView::Stretch);
+    header()->setSectionResizeMode(RoleTreeModel::HolderColumn, QHeaderView::Interactive);
+    header()->resizeSection(RoleTreeModel::HolderColumn, 110);
+
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(document, &Document::selectionChanged, this, &OutlineView::showDocumentSelection);
+    connect(document, &Document::modelReset, this, [this] {
+        // Small organisations open fully; large ones show their top two levels.
+        if (m_document->model().roleCount() <= FullyExpandedRoles)
+            expandAll();
+        else
+            expandToDepth(0);
+        showDocumentSelection();
+    });
+    connect(this, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        emit roleActivated(RoleTreeModel::roleForIndex(index));
+    });
+}
+
+void OutlineView::onCurrentChanged(const QModelIndex &current)
+{
+    if (m_syncing || !current.isValid())
+        return;
+    m_document->selectRole(RoleTreeModel::roleForIndex(current));
+}
+
+void OutlineView::showDocumentSelection()
+{
+    const QModelIndex index = m_model->indexForRole(m_document->currentRole());
+    m_syncing = true;
+    if (index.isValid()) {
+        for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+            expand(parent);
+        selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                     | QItemSelectionModel::Rows);
+        scrollTo(index);
+    } else {
+        selectionModel()->clearSelection();
+    }
+    m_syncing = false;
+}
+
+} // namespace rolescope

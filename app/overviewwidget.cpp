@@ -1,0 +1,116 @@
+#include "app/overviewwidget.h"
+
+#include "app/chartscene.h"
+#include "app/chartview.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QScrollBar>
+
+namespace rolescope {
+
+OverviewWidget::OverviewWidget(ChartView *view, QWidget *parent)
+    : QWidget(parent)
+    , m_view(view)
+{
+    setMinimumSize(120, 80);
+    setCursor(Qt::CrossCursor);
+    // Several layout changes in a row (reload, then restoring state) render once.
+    m_renderTimer.setSingleShot(true);
+    m_renderTimer.setInterval(0);
+    connect(&m_renderTimer, &QTimer::timeout, this, &OverviewWidget::renderChart);
+    connect(view->chartScene(), &ChartScene::layoutChanged, &m_renderTimer,
+            qOverload<>(&QTimer::start));
+    const auto repaint = [this] { update(); };
+    connect(view->horizontalScrollBar(), &QScrollBar::valueChanged, this, repaint);
+    connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, repaint);
+    connect(view, &ChartView::zoomChanged, this, repaint);
+}
+
+QSize OverviewWidget::sizeHint() const
+{
+    return QSize(240, 160);
+}
+
+QRectF OverviewWidget::chartArea() const
+{
+    const QRectF scene = m_view->chartScene()->sceneRect();
+    if (scene.isEmpty())
+        return {};
+    const QRectF available = QRectF(rect()).adjusted(4, 4, -4, -4);
+    const qreal scale = qMin(available.width() / scene.width(), available.height() / scene.height());
+    QRectF area(0, 0, scene.width() * scale, scene.height() * scale);
+    area.moveCenter(available.center());
+    return area;
+}
+
+void OverviewWidget::renderChart()
+{
+    const QRectF area = chartArea();
+    if (area.isEmpty()) {
+        m_chart = QPixmap();
+        update();
+        return;
+    }
+    const qreal ratio = devicePixelRatioF();
+    m_chart = QPixmap((area.size() * ratio).toSize());
+    m_chart.setDevicePixelRatio(ratio);
+    m_chart.fill(palette().color(QPalette::Window));
+    QPainter painter(&m_chart);
+    m_view->chartScene()->render(&painter, QRectF(QPointF(0, 0), area.size()),
+                                 m_view->chartScene()->sceneRect());
+    update();
+}
+
+void OverviewWidget::resizeEvent(QResizeEvent *)
+{
+    m_renderTimer.start();
+}
+
+void OverviewWidget::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    painter.fillRect(rect(), palette().color(QPalette::Base));
+    const QRectF area = chartArea();
+    if (area.isEmpty() || m_chart.isNull())
+        return;
+    painter.drawPixmap(area.topLeft(), m_chart);
+
+    const QRectF scene = m_view->chartScene()->sceneRect();
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    const qreal scale = area.width() / scene.width();
+    QRectF frame((visible.left() - scene.left()) * scale + area.left(),
+                 (visible.top() - scene.top()) * scale + area.top(), visible.width() * scale,
+                 visible.height() * scale);
+    frame = frame.intersected(area);
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(40);
+    painter.setPen(QPen(palette().color(QPalette::Highlight), 1.5));
+    painter.setBrush(fill);
+    painter.drawRect(frame);
+}
+
+void OverviewWidget::moveViewTo(const QPointF &widgetPos)
+{
+    const QRectF area = chartArea();
+    if (area.isEmpty())
+        return;
+    const QRectF scene = m_view->chartScene()->sceneRect();
+    const qreal scale = area.width() / scene.width();
+    m_view->centerOn((widgetPos.x() - area.left()) / scale + scene.left(),
+                     (widgetPos.y() - area.top()) / scale + scene.top());
+}
+
+void OverviewWidget::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        moveViewTo(event->position());
+}
+
+void OverviewWidget::mouseMoveEvent(QMouseEvent *event)
+{
+    if (event->buttons() & Qt::LeftButton)
+        moveViewTo(event->position());
+}
+
+} // namespace rolescope
