@@ -28,6 +28,32 @@ struct Block
     int firstChainNode = 0; // the layout node of the block on the level below the manager
 };
 
+// While the first walk is inside a node: which child comes next, and the default ancestor of
+// Buchheim et al. for the children finished so far.
+struct Frame
+{
+    int node;
+    int nextChild;
+    int defaultAncestor;
+};
+
+// A node of the layout tree: a shown role (unless stacked in a block) or a link of a block's
+// chain. One struct per node rather than parallel arrays: the walks touch all fields of a
+// node together, and for 100,000 nodes that decides between one cache miss and a dozen.
+struct Node
+{
+    int parent = NoNode;
+    int number = 0; // position among its siblings
+    int childStart = 0;
+    int childCount = 0;
+    int thread = NoNode;
+    int ancestor = NoNode;
+    double prelim = 0; // after the second walk: the final centre
+    double mod = 0;
+    double shift = 0;
+    double change = 0;
+};
+
 class LayoutBuilder
 {
 public:
@@ -46,21 +72,24 @@ private:
     // Buchheim et al.: the first walk runs in post-order, the second in pre-order.
     void walkTrees();
     void finishNode(int v);
-    void apportion(int v);
+    void apportion(int v, int &defaultAncestor);
     void moveSubtree(int wm, int wp, double shift);
     void executeShifts(int v);
     int nextLeft(int v) const;
     int nextRight(int v) const;
     int leftSibling(int v) const;
+    double width(int v) const;
     double separation(int left, int right, double gap) const;
     void placeTrees();
 
     void placeCards();
     double levelDepth(int level) const { return level * m_levelPitch; }
-    LayoutRect card(double breadthCentre, double depthTop) const;
+    void findOrigin();
+    LayoutPoint toLayout(LayoutPoint point) const;
+    void findDottedLines();
     void addTreeConnectors();
     void addDottedConnectors();
-    void mapToOrientation();
+    void mapCards();
 
     const Model &m_model;
     const LayoutOptions &m_options;
@@ -71,31 +100,23 @@ private:
     const double m_levelPitch;
     const double m_rowPitch; // between the rows of a block
 
+    // Cards are kept in layout space until mapCards(); connectors are mapped as they are made.
     Layout m_layout;
-    std::vector<int> m_level;        // per layout node; -1 for a role that is not shown
+    LayoutPoint m_origin; // the top left corner in layout space
+    std::vector<int> m_level;        // per role; -1 when not shown
     std::vector<char> m_expanded;    // per role: its reports are shown
     std::vector<RoleIndex> m_tops;   // the roots of the laid out trees, left to right
     std::vector<Block> m_blocks;
     std::vector<int> m_blockOf;      // per role: the block of its reports, or -1
 
-    // The layout tree: the shown roles that are not stacked in a block, plus block chains.
-    int m_nodeCount = 0;
-    std::vector<int> m_parent;
-    std::vector<int> m_number;       // position among its siblings
-    std::vector<int> m_childStart;
-    std::vector<int> m_childCount;
+    // The layout tree: indices below m_roleCount are roles, the rest block chains.
+    std::vector<Node> m_nodes;
+    std::vector<double> m_chainWidth; // per block chain node, from m_roleCount on
     std::vector<int> m_children;
-    std::vector<double> m_width;
-    std::vector<double> m_prelim;
-    std::vector<double> m_mod;
-    std::vector<double> m_shift;
-    std::vector<double> m_change;
-    std::vector<int> m_thread;
-    std::vector<int> m_ancestor;
-    std::vector<int> m_defaultAncestor;
-    std::vector<double> m_breadth;   // final centre of each node
     std::vector<int> m_preorder;
     std::vector<size_t> m_treeStart; // where each top's tree starts in m_preorder
+
+    std::vector<std::pair<RoleIndex, RoleIndex>> m_dottedLines; // manager, report
 };
 
 LayoutBuilder::LayoutBuilder(const Model &model, const LayoutOptions &options,
@@ -119,14 +140,18 @@ Layout LayoutBuilder::build()
     m_layout.hiddenBelow.assign(count, 0);
 
     collectShown();
+    if (m_layout.shown.empty())
+        return std::move(m_layout);
     findBlocks();
     buildLayoutTree();
     walkTrees();
     placeTrees();
     placeCards();
+    findOrigin();
+    findDottedLines();
     addTreeConnectors();
     addDottedConnectors();
-    mapToOrientation();
+    mapCards();
     return std::move(m_layout);
 }
 
@@ -180,14 +205,15 @@ int LayoutBuilder::countDescendants(RoleIndex role)
 {
     // The hidden subtrees are disjoint, so all the counting together stays linear. The bound
     // keeps an invalid model (one with a cycle) from looping forever.
-    std::vector<RoleIndex> stack(m_model.childrenOf(role).begin(), m_model.childrenOf(role).end());
+    const auto reports = m_model.childrenOf(role);
+    std::vector<RoleIndex> stack(reports.begin(), reports.end());
     int count = 0;
     while (!stack.empty() && count < m_roleCount) {
         const RoleIndex at = stack.back();
         stack.pop_back();
         ++count;
-        const auto reports = m_model.childrenOf(at);
-        stack.insert(stack.end(), reports.begin(), reports.end());
+        const auto below = m_model.childrenOf(at);
+        stack.insert(stack.end(), below.begin(), below.end());
     }
     return count;
 }
@@ -228,26 +254,19 @@ void LayoutBuilder::buildLayoutTree()
     // How many levels each block reaches into: every level whose band (card plus half the
     // level gap on either side) starts above the block's last row.
     std::vector<int> chainLength(m_blocks.size());
-    int chainNodes = 0;
+    size_t chainNodes = 0;
     for (size_t b = 0; b < m_blocks.size(); ++b) {
         const double height = m_blocks[b].rows * m_rowPitch - m_options.siblingGap;
         int levels = 1;
         while (levels * m_levelPitch - m_options.levelGap / 2 <= height)
             ++levels;
         chainLength[b] = levels;
-        chainNodes += levels;
+        chainNodes += static_cast<size_t>(levels);
     }
 
-    m_nodeCount = m_roleCount + chainNodes;
-    const auto nodes = static_cast<size_t>(m_nodeCount);
-    m_level.resize(nodes, -1);
-    m_parent.assign(nodes, NoNode);
-    m_number.assign(nodes, 0);
-    m_childStart.assign(nodes, 0);
-    m_childCount.assign(nodes, 0);
-    m_children.clear();
-    m_children.reserve(nodes);
-    m_width.assign(nodes, m_cardBreadth);
+    m_nodes.assign(static_cast<size_t>(m_roleCount) + chainNodes, Node());
+    m_chainWidth.reserve(chainNodes);
+    m_children.reserve(m_nodes.size());
 
     // Children are appended parent by parent, so each node's children are contiguous.
     int nextChainNode = m_roleCount;
@@ -257,7 +276,7 @@ void LayoutBuilder::buildLayoutTree()
             continue;
         const int blockIndex = m_blockOf[i];
         if (blockIndex < 0) {
-            m_childStart[i] = static_cast<int>(m_children.size());
+            m_nodes[i].childStart = static_cast<int>(m_children.size());
             for (const RoleIndex report : m_model.childrenOf(role))
                 addChild(role, report);
             continue;
@@ -266,148 +285,141 @@ void LayoutBuilder::buildLayoutTree()
         block.firstChainNode = nextChainNode;
         int above = role;
         for (int k = 0; k < chainLength[static_cast<size_t>(blockIndex)]; ++k) {
-            const int node = nextChainNode++;
-            m_width[static_cast<size_t>(node)] = block.width;
-            m_level[static_cast<size_t>(node)] = m_level[i] + 1 + k;
-            m_childStart[static_cast<size_t>(above)] = static_cast<int>(m_children.size());
-            addChild(above, node);
-            above = node;
+            const int link = nextChainNode++;
+            m_chainWidth.push_back(block.width);
+            m_nodes[static_cast<size_t>(above)].childStart = static_cast<int>(m_children.size());
+            addChild(above, link);
+            above = link;
         }
     }
 }
 
 void LayoutBuilder::addChild(int parent, int child)
 {
-    const auto p = static_cast<size_t>(parent);
-    m_parent[static_cast<size_t>(child)] = parent;
-    m_number[static_cast<size_t>(child)] = m_childCount[p]++;
+    Node &node = m_nodes[static_cast<size_t>(child)];
+    node.parent = parent;
+    node.number = m_nodes[static_cast<size_t>(parent)].childCount++;
     m_children.push_back(child);
 }
 
 void LayoutBuilder::walkTrees()
 {
-    const auto nodes = static_cast<size_t>(m_nodeCount);
-    m_prelim.assign(nodes, 0);
-    m_mod.assign(nodes, 0);
-    m_shift.assign(nodes, 0);
-    m_change.assign(nodes, 0);
-    m_thread.assign(nodes, NoNode);
-    m_defaultAncestor.assign(nodes, NoNode);
-    m_ancestor.resize(nodes);
-    for (size_t v = 0; v < nodes; ++v)
-        m_ancestor[v] = static_cast<int>(v);
+    for (size_t v = 0; v < m_nodes.size(); ++v)
+        m_nodes[v].ancestor = static_cast<int>(v);
     m_preorder.clear();
-    m_preorder.reserve(nodes);
+    m_preorder.reserve(m_nodes.size());
 
     // First walk: a node is finished once all of its children are, left to right.
-    struct Frame
-    {
-        int node;
-        int nextChild;
-    };
     std::vector<Frame> stack;
     for (const RoleIndex top : m_tops) {
         m_treeStart.push_back(m_preorder.size());
         m_preorder.push_back(top);
-        stack.push_back({top, 0});
+        stack.push_back({top, 0, NoNode});
         while (!stack.empty()) {
             Frame &frame = stack.back();
-            const auto v = static_cast<size_t>(frame.node);
-            if (frame.nextChild < m_childCount[v]) {
-                const int child = m_children[static_cast<size_t>(m_childStart[v] + frame.nextChild)];
+            const Node &node = m_nodes[static_cast<size_t>(frame.node)];
+            if (frame.nextChild < node.childCount) {
+                const int child = m_children[static_cast<size_t>(node.childStart + frame.nextChild)];
                 ++frame.nextChild;
                 m_preorder.push_back(child);
-                stack.push_back({child, 0});
+                stack.push_back({child, 0, NoNode});
             } else {
-                finishNode(frame.node);
+                const int finished = frame.node;
                 stack.pop_back();
+                finishNode(finished);
+                if (!stack.empty())
+                    apportion(finished, stack.back().defaultAncestor);
             }
         }
     }
     m_treeStart.push_back(m_preorder.size());
 
     // Second walk: parents come before their children in pre-order, so the sum of the
-    // modifiers above a node is known when it is reached. m_mod is reused to hold that sum.
-    m_breadth.assign(nodes, 0);
+    // modifiers above a node is known when it is reached. mod is reused to hold that sum.
     for (const int v : m_preorder) {
-        const auto i = static_cast<size_t>(v);
-        const int parent = m_parent[i];
-        const double above = parent == NoNode ? 0 : m_mod[static_cast<size_t>(parent)];
-        m_breadth[i] = m_prelim[i] + above;
-        m_mod[i] += above;
+        Node &node = m_nodes[static_cast<size_t>(v)];
+        const double above = node.parent == NoNode ? 0 : m_nodes[static_cast<size_t>(node.parent)].mod;
+        node.prelim += above;
+        node.mod += above;
     }
 }
 
 void LayoutBuilder::finishNode(int v)
 {
-    const auto i = static_cast<size_t>(v);
+    Node &node = m_nodes[static_cast<size_t>(v)];
     const int left = leftSibling(v);
-    if (m_childCount[i] > 0) {
+    const double besideLeft = left == NoNode ? 0
+                                             : m_nodes[static_cast<size_t>(left)].prelim
+                                                   + separation(left, v, m_options.siblingGap);
+    if (node.childCount > 0) {
         executeShifts(v);
-        const auto start = static_cast<size_t>(m_childStart[i]);
-        const int first = m_children[start];
-        const int last = m_children[start + static_cast<size_t>(m_childCount[i]) - 1];
-        const double midpoint =
-            (m_prelim[static_cast<size_t>(first)] + m_prelim[static_cast<size_t>(last)]) / 2;
+        const auto start = static_cast<size_t>(node.childStart);
+        const Node &first = m_nodes[static_cast<size_t>(m_children[start])];
+        const Node &last =
+            m_nodes[static_cast<size_t>(m_children[start + static_cast<size_t>(node.childCount) - 1])];
+        const double midpoint = (first.prelim + last.prelim) / 2;
         if (left != NoNode) {
-            m_prelim[i] = m_prelim[static_cast<size_t>(left)]
-                          + separation(left, v, m_options.siblingGap);
-            m_mod[i] = m_prelim[i] - midpoint;
+            node.prelim = besideLeft;
+            node.mod = node.prelim - midpoint;
         } else {
-            m_prelim[i] = midpoint;
+            node.prelim = midpoint;
         }
-    } else if (left != NoNode) {
-        m_prelim[i] = m_prelim[static_cast<size_t>(left)] + separation(left, v, m_options.siblingGap);
+    } else {
+        node.prelim = besideLeft;
     }
-    if (m_parent[i] != NoNode)
-        apportion(v);
 }
 
 int LayoutBuilder::leftSibling(int v) const
 {
-    const auto i = static_cast<size_t>(v);
-    if (m_parent[i] == NoNode || m_number[i] == 0)
+    const Node &node = m_nodes[static_cast<size_t>(v)];
+    if (node.parent == NoNode || node.number == 0)
         return NoNode;
-    const int start = m_childStart[static_cast<size_t>(m_parent[i])];
-    return m_children[static_cast<size_t>(start + m_number[i] - 1)];
+    const int start = m_nodes[static_cast<size_t>(node.parent)].childStart;
+    return m_children[static_cast<size_t>(start + node.number - 1)];
 }
 
 int LayoutBuilder::nextLeft(int v) const
 {
-    const auto i = static_cast<size_t>(v);
-    return m_childCount[i] > 0 ? m_children[static_cast<size_t>(m_childStart[i])] : m_thread[i];
+    const Node &node = m_nodes[static_cast<size_t>(v)];
+    return node.childCount > 0 ? m_children[static_cast<size_t>(node.childStart)] : node.thread;
 }
 
 int LayoutBuilder::nextRight(int v) const
 {
-    const auto i = static_cast<size_t>(v);
-    return m_childCount[i] > 0
-               ? m_children[static_cast<size_t>(m_childStart[i] + m_childCount[i] - 1)]
-               : m_thread[i];
+    const Node &node = m_nodes[static_cast<size_t>(v)];
+    return node.childCount > 0
+               ? m_children[static_cast<size_t>(node.childStart + node.childCount - 1)]
+               : node.thread;
+}
+
+double LayoutBuilder::width(int v) const
+{
+    return v < m_roleCount ? m_cardBreadth : m_chainWidth[static_cast<size_t>(v - m_roleCount)];
 }
 
 double LayoutBuilder::separation(int left, int right, double gap) const
 {
-    return (m_width[static_cast<size_t>(left)] + m_width[static_cast<size_t>(right)]) / 2 + gap;
+    return (width(left) + width(right)) / 2 + gap;
 }
 
-void LayoutBuilder::apportion(int v)
+void LayoutBuilder::apportion(int v, int &defaultAncestor)
 {
-    const auto parent = static_cast<size_t>(m_parent[static_cast<size_t>(v)]);
+    const int parent = m_nodes[static_cast<size_t>(v)].parent;
     const int left = leftSibling(v);
     if (left == NoNode) {
-        m_defaultAncestor[parent] = v;
+        defaultAncestor = v;
         return;
     }
+    auto at = [this](int index) -> Node & { return m_nodes[static_cast<size_t>(index)]; };
     // i: inner contours facing each other, o: outer contours; m: left part, p: right part.
     int vip = v;
     int vop = v;
     int vim = left;
-    int vom = m_children[static_cast<size_t>(m_childStart[parent])];
-    double sip = m_mod[static_cast<size_t>(vip)];
-    double sop = m_mod[static_cast<size_t>(vop)];
-    double sim = m_mod[static_cast<size_t>(vim)];
-    double som = m_mod[static_cast<size_t>(vom)];
+    int vom = m_children[static_cast<size_t>(m_nodes[static_cast<size_t>(parent)].childStart)];
+    double sip = at(vip).mod;
+    double sop = at(vop).mod;
+    double sim = at(vim).mod;
+    double som = at(vom).mod;
     int nextRightOfLeft = nextRight(vim);
     int nextLeftOfRight = nextLeft(vip);
     while (nextRightOfLeft != NoNode && nextLeftOfRight != NoNode) {
@@ -415,60 +427,56 @@ void LayoutBuilder::apportion(int v)
         vip = nextLeftOfRight;
         vom = nextLeft(vom);
         vop = nextRight(vop);
-        m_ancestor[static_cast<size_t>(vop)] = v;
-        const double shift = (m_prelim[static_cast<size_t>(vim)] + sim)
-                             - (m_prelim[static_cast<size_t>(vip)] + sip)
+        at(vop).ancestor = v;
+        const double shift = (at(vim).prelim + sim) - (at(vip).prelim + sip)
                              + separation(vim, vip, m_options.subtreeGap);
         if (shift > 0) {
-            const int ancestor = m_ancestor[static_cast<size_t>(vim)];
-            const int mover = m_parent[static_cast<size_t>(ancestor)] == static_cast<int>(parent)
-                                  ? ancestor
-                                  : m_defaultAncestor[parent];
-            moveSubtree(mover, v, shift);
+            const int ancestor = at(vim).ancestor;
+            moveSubtree(at(ancestor).parent == parent ? ancestor : defaultAncestor, v, shift);
             sip += shift;
             sop += shift;
         }
-        sim += m_mod[static_cast<size_t>(vim)];
-        sip += m_mod[static_cast<size_t>(vip)];
-        som += m_mod[static_cast<size_t>(vom)];
-        sop += m_mod[static_cast<size_t>(vop)];
+        sim += at(vim).mod;
+        sip += at(vip).mod;
+        som += at(vom).mod;
+        sop += at(vop).mod;
         nextRightOfLeft = nextRight(vim);
         nextLeftOfRight = nextLeft(vip);
     }
     if (nextRightOfLeft != NoNode && nextRight(vop) == NoNode) {
-        m_thread[static_cast<size_t>(vop)] = nextRightOfLeft;
-        m_mod[static_cast<size_t>(vop)] += sim - sop;
+        at(vop).thread = nextRightOfLeft;
+        at(vop).mod += sim - sop;
     }
     if (nextLeftOfRight != NoNode && nextLeft(vom) == NoNode) {
-        m_thread[static_cast<size_t>(vom)] = nextLeftOfRight;
-        m_mod[static_cast<size_t>(vom)] += sip - som;
-        m_defaultAncestor[parent] = v;
+        at(vom).thread = nextLeftOfRight;
+        at(vom).mod += sip - som;
+        defaultAncestor = v;
     }
 }
 
 void LayoutBuilder::moveSubtree(int wm, int wp, double shift)
 {
-    const auto m = static_cast<size_t>(wm);
-    const auto p = static_cast<size_t>(wp);
-    const double perSubtree = shift / (m_number[p] - m_number[m]);
-    m_change[p] -= perSubtree;
-    m_shift[p] += shift;
-    m_change[m] += perSubtree;
-    m_prelim[p] += shift;
-    m_mod[p] += shift;
+    Node &m = m_nodes[static_cast<size_t>(wm)];
+    Node &p = m_nodes[static_cast<size_t>(wp)];
+    const double perSubtree = shift / (p.number - m.number);
+    p.change -= perSubtree;
+    p.shift += shift;
+    m.change += perSubtree;
+    p.prelim += shift;
+    p.mod += shift;
 }
 
 void LayoutBuilder::executeShifts(int v)
 {
-    const auto i = static_cast<size_t>(v);
+    const Node &node = m_nodes[static_cast<size_t>(v)];
     double shift = 0;
     double change = 0;
-    for (int k = m_childCount[i] - 1; k >= 0; --k) {
-        const auto w = static_cast<size_t>(m_children[static_cast<size_t>(m_childStart[i] + k)]);
-        m_prelim[w] += shift;
-        m_mod[w] += shift;
-        change += m_change[w];
-        shift += m_shift[w] + change;
+    for (int k = node.childCount - 1; k >= 0; --k) {
+        Node &w = m_nodes[static_cast<size_t>(m_children[static_cast<size_t>(node.childStart + k)])];
+        w.prelim += shift;
+        w.mod += shift;
+        change += w.change;
+        shift += w.shift + change;
     }
 }
 
@@ -481,34 +489,32 @@ void LayoutBuilder::placeTrees()
         double low = std::numeric_limits<double>::max();
         double high = std::numeric_limits<double>::lowest();
         for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k) {
-            const auto v = static_cast<size_t>(m_preorder[k]);
-            low = std::min(low, m_breadth[v] - m_width[v] / 2);
-            high = std::max(high, m_breadth[v] + m_width[v] / 2);
+            const int v = m_preorder[k];
+            const double centre = m_nodes[static_cast<size_t>(v)].prelim;
+            low = std::min(low, centre - width(v) / 2);
+            high = std::max(high, centre + width(v) / 2);
         }
         const double offset = cursor - low;
         for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k)
-            m_breadth[static_cast<size_t>(m_preorder[k])] += offset;
+            m_nodes[static_cast<size_t>(m_preorder[k])].prelim += offset;
         cursor = high + offset + m_options.treeGap;
     }
-}
-
-LayoutRect LayoutBuilder::card(double breadthCentre, double depthTop) const
-{
-    return {breadthCentre - m_cardBreadth / 2, depthTop, m_cardBreadth, m_cardDepth};
 }
 
 void LayoutBuilder::placeCards()
 {
     for (const int v : m_preorder) {
-        if (v < m_roleCount)
-            m_layout.cards[static_cast<size_t>(v)] = card(m_breadth[static_cast<size_t>(v)],
-                                                          levelDepth(m_level[static_cast<size_t>(v)]));
+        if (v >= m_roleCount)
+            continue;
+        m_layout.cards[static_cast<size_t>(v)] = {
+            m_nodes[static_cast<size_t>(v)].prelim - m_cardBreadth / 2,
+            levelDepth(m_level[static_cast<size_t>(v)]), m_cardBreadth, m_cardDepth};
     }
     const double columnPitch = m_cardBreadth + 2 * m_options.siblingGap;
     for (const Block &block : m_blocks) {
-        const auto chain = static_cast<size_t>(block.firstChainNode);
-        const double left = m_breadth[chain] - block.width / 2;
-        const double top = levelDepth(m_level[chain]);
+        const double left = m_nodes[static_cast<size_t>(block.firstChainNode)].prelim
+                            - block.width / 2;
+        const double top = levelDepth(m_level[static_cast<size_t>(block.manager)] + 1);
         const auto reports = m_model.childrenOf(block.manager);
         for (size_t k = 0; k < reports.size(); ++k) {
             const int column = static_cast<int>(k) / block.rows;
@@ -520,92 +526,8 @@ void LayoutBuilder::placeCards()
     }
 }
 
-void appendOrthogonal(std::vector<LayoutPoint> &points, LayoutPoint point)
+void LayoutBuilder::findOrigin()
 {
-    if (!points.empty() && points.back().x == point.x && points.back().y == point.y)
-        return;
-    // A point in line with the last segment only extends it.
-    if (points.size() >= 2) {
-        const LayoutPoint &a = points[points.size() - 2];
-        const LayoutPoint &b = points.back();
-        if ((a.x == b.x && b.x == point.x) || (a.y == b.y && b.y == point.y)) {
-            points.back() = point;
-            return;
-        }
-    }
-    points.push_back(point);
-}
-
-void LayoutBuilder::addTreeConnectors()
-{
-    auto &connectors = m_layout.connectors;
-    connectors.reserve(m_layout.shown.size());
-    for (const RoleIndex manager : m_layout.shown) {
-        const auto i = static_cast<size_t>(manager);
-        if (!m_expanded[i])
-            continue;
-        const LayoutRect &from = m_layout.cards[i];
-        const double centre = from.x + from.width / 2;
-        const double bus = from.bottom() + m_options.levelGap / 2;
-        const bool stacked = m_blockOf[i] >= 0;
-        for (const RoleIndex report : m_model.childrenOf(manager)) {
-            const LayoutRect &to = m_layout.cards[static_cast<size_t>(report)];
-            LayoutConnector connector;
-            connector.from = manager;
-            connector.to = report;
-            connector.points.reserve(stacked ? 5 : 4);
-            appendOrthogonal(connector.points, {centre, from.bottom()});
-            appendOrthogonal(connector.points, {centre, bus});
-            if (stacked) {
-                // Down a spine left of the column, then a short stub into the card's side.
-                const double spine = to.x - m_options.siblingGap;
-                const double middle = to.y + to.height / 2;
-                appendOrthogonal(connector.points, {spine, bus});
-                appendOrthogonal(connector.points, {spine, middle});
-                appendOrthogonal(connector.points, {to.x, middle});
-            } else {
-                const double target = to.x + to.width / 2;
-                appendOrthogonal(connector.points, {target, bus});
-                appendOrthogonal(connector.points, {target, to.y});
-            }
-            connectors.push_back(std::move(connector));
-        }
-    }
-}
-
-void LayoutBuilder::addDottedConnectors()
-{
-    for (const RoleIndex role : m_layout.shown) {
-        const Role &report = m_model.role(role);
-        for (const std::string &id : report.alsoReportsTo) {
-            const RoleIndex manager = m_model.find(id);
-            if (manager == NoRole || manager == role || !m_layout.isShown(manager))
-                continue;
-            const LayoutRect &from = m_layout.cards[static_cast<size_t>(manager)];
-            const LayoutRect &to = m_layout.cards[static_cast<size_t>(role)];
-            const double fromCentre = from.x + from.width / 2;
-            const double toCentre = to.x + to.width / 2;
-            const double fromMiddle = from.y + from.height / 2;
-            const double toMiddle = to.y + to.height / 2;
-            // A straight line between the facing edges: below, above or beside.
-            std::vector<LayoutPoint> line;
-            if (to.y >= from.bottom())
-                line = {{fromCentre, from.bottom()}, {toCentre, to.y}};
-            else if (from.y >= to.bottom())
-                line = {{fromCentre, from.y}, {toCentre, to.bottom()}};
-            else if (to.x >= from.right())
-                line = {{from.right(), fromMiddle}, {to.x, toMiddle}};
-            else
-                line = {{from.x, fromMiddle}, {to.right(), toMiddle}};
-            m_layout.connectors.push_back({manager, role, true, std::move(line)});
-        }
-    }
-}
-
-void LayoutBuilder::mapToOrientation()
-{
-    if (m_layout.shown.empty())
-        return;
     double minBreadth = std::numeric_limits<double>::max();
     double minDepth = std::numeric_limits<double>::max();
     double maxBreadth = std::numeric_limits<double>::lowest();
@@ -617,35 +539,149 @@ void LayoutBuilder::mapToOrientation()
         maxBreadth = std::max(maxBreadth, rect.right());
         maxDepth = std::max(maxDepth, rect.bottom());
     }
-    // The spines of a block run beside its cards and may stick out of them.
-    for (const LayoutConnector &connector : m_layout.connectors) {
-        for (const LayoutPoint &point : connector.points) {
-            minBreadth = std::min(minBreadth, point.x);
-            minDepth = std::min(minDepth, point.y);
-            maxBreadth = std::max(maxBreadth, point.x);
-            maxDepth = std::max(maxDepth, point.y);
+    // Every connector runs between cards, except the spine left of a block's first column.
+    for (const Block &block : m_blocks) {
+        minBreadth = std::min(minBreadth, m_nodes[static_cast<size_t>(block.firstChainNode)].prelim
+                                              - block.width / 2);
+    }
+    m_origin = {minBreadth, minDepth};
+    m_layout.bounds = {0, 0, maxBreadth - minBreadth, maxDepth - minDepth};
+    if (m_options.orientation == Orientation::LeftToRight)
+        m_layout.bounds = {0, 0, m_layout.bounds.height, m_layout.bounds.width};
+}
+
+LayoutPoint LayoutBuilder::toLayout(LayoutPoint point) const
+{
+    const LayoutPoint shifted = {point.x - m_origin.x, point.y - m_origin.y};
+    if (m_options.orientation == Orientation::LeftToRight)
+        return {shifted.y, shifted.x};
+    return shifted;
+}
+
+// An orthogonal polyline of at most five points, built in layout space.
+class Polyline
+{
+public:
+    void add(double breadth, double depth)
+    {
+        const LayoutPoint point = {breadth, depth};
+        if (m_count > 0 && m_points[m_count - 1].x == breadth && m_points[m_count - 1].y == depth)
+            return;
+        // A point in line with the last segment only extends it.
+        if (m_count >= 2) {
+            const LayoutPoint &a = m_points[m_count - 2];
+            const LayoutPoint &b = m_points[m_count - 1];
+            if ((a.x == b.x && b.x == breadth) || (a.y == b.y && b.y == depth)) {
+                m_points[m_count - 1] = point;
+                return;
+            }
+        }
+        m_points[m_count++] = point;
+    }
+    const LayoutPoint *begin() const { return m_points; }
+    const LayoutPoint *end() const { return m_points + m_count; }
+    int size() const { return m_count; }
+
+private:
+    LayoutPoint m_points[5];
+    int m_count = 0;
+};
+
+void LayoutBuilder::addTreeConnectors()
+{
+    auto &connectors = m_layout.connectors;
+    // Every shown role but the tops has one line from its manager.
+    connectors.reserve(m_layout.shown.size() - m_tops.size() + m_dottedLines.size());
+    for (const RoleIndex manager : m_layout.shown) {
+        const auto i = static_cast<size_t>(manager);
+        if (!m_expanded[i])
+            continue;
+        const LayoutRect &from = m_layout.cards[i];
+        const double centre = from.x + from.width / 2;
+        const double bus = from.bottom() + m_options.levelGap / 2;
+        const bool stacked = m_blockOf[i] >= 0;
+        for (const RoleIndex report : m_model.childrenOf(manager)) {
+            const LayoutRect &to = m_layout.cards[static_cast<size_t>(report)];
+            Polyline line;
+            line.add(centre, from.bottom());
+            line.add(centre, bus);
+            if (stacked) {
+                // Down a spine left of the column, then a short stub into the card's side.
+                const double spine = to.x - m_options.siblingGap;
+                const double middle = to.y + to.height / 2;
+                line.add(spine, bus);
+                line.add(spine, middle);
+                line.add(to.x, middle);
+            } else {
+                const double target = to.x + to.width / 2;
+                line.add(target, bus);
+                line.add(target, to.y);
+            }
+            LayoutConnector &connector = connectors.emplace_back();
+            connector.from = manager;
+            connector.to = report;
+            connector.points.reserve(static_cast<size_t>(line.size()));
+            for (const LayoutPoint &point : line)
+                connector.points.push_back(toLayout(point));
         }
     }
+}
 
+void LayoutBuilder::findDottedLines()
+{
+    // In file order: walking the roles in memory order is much kinder to the cache than
+    // visiting them in the order of the chart.
+    for (RoleIndex role = 0; role < m_roleCount; ++role) {
+        const Role &report = m_model.role(role);
+        if (report.alsoReportsTo.empty() || !m_layout.isShown(role))
+            continue;
+        for (const std::string &id : report.alsoReportsTo) {
+            const RoleIndex manager = m_model.find(id);
+            if (manager != NoRole && manager != role && m_layout.isShown(manager))
+                m_dottedLines.emplace_back(manager, role);
+        }
+    }
+}
+
+void LayoutBuilder::addDottedConnectors()
+{
+    for (const auto &[manager, role] : m_dottedLines) {
+        const LayoutRect &from = m_layout.cards[static_cast<size_t>(manager)];
+        const LayoutRect &to = m_layout.cards[static_cast<size_t>(role)];
+        const double fromCentre = from.x + from.width / 2;
+        const double toCentre = to.x + to.width / 2;
+        const double fromMiddle = from.y + from.height / 2;
+        const double toMiddle = to.y + to.height / 2;
+        // A straight line between the facing edges: below, above or beside.
+        LayoutPoint start;
+        LayoutPoint end;
+        if (to.y >= from.bottom()) {
+            start = {fromCentre, from.bottom()};
+            end = {toCentre, to.y};
+        } else if (from.y >= to.bottom()) {
+            start = {fromCentre, from.y};
+            end = {toCentre, to.bottom()};
+        } else if (to.x >= from.right()) {
+            start = {from.right(), fromMiddle};
+            end = {to.x, toMiddle};
+        } else {
+            start = {from.x, fromMiddle};
+            end = {to.right(), toMiddle};
+        }
+        m_layout.connectors.push_back({manager, role, true, {toLayout(start), toLayout(end)}});
+    }
+}
+
+void LayoutBuilder::mapCards()
+{
     const bool swap = m_options.orientation == Orientation::LeftToRight;
     for (const RoleIndex role : m_layout.shown) {
         LayoutRect &rect = m_layout.cards[static_cast<size_t>(role)];
-        rect.x -= minBreadth;
-        rect.y -= minDepth;
+        rect.x -= m_origin.x;
+        rect.y -= m_origin.y;
         if (swap)
             rect = {rect.y, rect.x, rect.height, rect.width};
     }
-    for (LayoutConnector &connector : m_layout.connectors) {
-        for (LayoutPoint &point : connector.points) {
-            point.x -= minBreadth;
-            point.y -= minDepth;
-            if (swap)
-                point = {point.y, point.x};
-        }
-    }
-    m_layout.bounds = {0, 0, maxBreadth - minBreadth, maxDepth - minDepth};
-    if (swap)
-        m_layout.bounds = {0, 0, m_layout.bounds.height, m_layout.bounds.width};
 }
 
 } // namespace
