@@ -15,11 +15,15 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <iterator>
+#include <optional>
 #include <istream>
 #include <streambuf>
+#include <thread>
 #include <unordered_map>
 
 #include <fcntl.h>
@@ -117,12 +121,30 @@ std::string didYouMean(std::string_view unknown, const std::vector<std::string_v
 
 class ModelBuilder;
 
+// Which part of a file one parse covers. The whole file is one piece; for a large file the
+// items of the top-level roles list are cut into pieces parsed on several threads, and the
+// rest of the file (everything but those items) is parsed as a piece of its own.
+struct Piece
+{
+    std::string_view text;       // what yaml-cpp reads
+    std::uint64_t base = 0;      // offset of text[0] in the whole file
+    std::uint64_t gapAt = UINT64_MAX; // text offsets from here on skip `gapSize` bytes of the file
+    std::uint64_t gapSize = 0;
+    bool isRoleItems = false;    // the piece is a run of roles-list items, not a whole document
+
+    std::uint64_t fileOffset(std::uint64_t local) const
+    {
+        return base + local + (local >= gapAt ? gapSize : 0);
+    }
+};
+
 // Receives yaml-cpp's events and builds the node tree of one top-level item at a time.
 class EventCollector final : public YAML::EventHandler
 {
 public:
-    EventCollector(ModelBuilder &builder, const SourceText &source, const LoadLimits &limits)
-        : m_builder(builder), m_source(source), m_limits(limits)
+    EventCollector(ModelBuilder &builder, const Piece &piece, const LoadLimits &limits,
+                   std::atomic<std::uint64_t> &nodeCount)
+        : m_builder(builder), m_piece(piece), m_limits(limits), m_nodes(nodeCount)
     {
     }
 
@@ -140,8 +162,9 @@ public:
     void OnMapEnd() override { close(); }
     void OnAnchor(const YAML::Mark &mark, const std::string &name) override;
 
-    int documentCount() const { return m_documents; }
     bool rootSeen() const { return m_rootSeen; }
+    // Runs yaml-cpp over the piece. False when it stopped early (a syntax error or a limit).
+    bool parse();
 
 private:
     struct Frame
@@ -151,22 +174,22 @@ private:
         std::unordered_map<std::string, std::uint64_t> keyIndex; // for mappings with many keys
     };
 
-    std::uint64_t offsetOf(const YAML::Mark &mark) const;
+    std::uint64_t localOffset(const YAML::Mark &mark) const;
+    std::uint64_t offsetOf(const YAML::Mark &mark) const { return m_piece.fileOffset(localOffset(mark)); }
     void countNode(std::uint64_t offset);
     void open(Node::Kind kind, const YAML::Mark &mark, YAML::anchor_t anchor);
     void close();
     void add(Node node);
     void checkDuplicateKey(Frame &frame, const Node &key);
-    void checkQuoteClosed(std::uint64_t offset);
+    void checkQuoteClosed(const YAML::Mark &mark);
 
     ModelBuilder &m_builder;
-    const SourceText &m_source;
+    const Piece &m_piece;
     const LoadLimits &m_limits;
     std::vector<Frame> m_stack;
-    std::uint64_t m_nodes = 0;
+    std::atomic<std::uint64_t> &m_nodes; // shared by the pieces of one file
     int m_documents = 0;
     bool m_rootSeen = false;
-    std::uint64_t m_lastAnchorOffset = UINT64_MAX;
 };
 
 // Converts node trees into model values and records every problem it meets.
@@ -193,13 +216,19 @@ public:
                std::move(roleId));
     }
 
+    SourcePos positionOf(std::uint64_t offset) const { return m_source.positionOf(offset); }
+
     // A complete item of the top-level "roles" list.
     void addRoleItem(const Node &item);
     // The whole document, with the roles list already consumed item by item.
     void finishDocument(const Node &root);
 
-    Model takeModel() { return std::move(m_model); }
-    bool sawRolesKey() const { return m_sawRolesKey; }
+    // Checks that need every piece of the file: call once, after all of them were parsed.
+    void finish(std::uint64_t roleItemsOfOtherPieces);
+
+    Model &model() { return m_model; }
+    std::uint64_t roleItems() const { return m_roleItems; }
+    std::uint64_t rolesKeyOffset() const { return m_rolesKeyOffset; }
 
 private:
     void report(Severity severity, std::string code, std::string message, SourcePos pos, std::string roleId)
@@ -233,20 +262,23 @@ private:
     std::vector<Diagnostic> &m_diagnostics;
     Model m_model;
     bool m_sawRolesKey = false;
+    bool m_rolesIsList = false;
+    std::uint64_t m_rolesOffset = 0;
+    std::uint64_t m_rolesKeyOffset = UINT64_MAX;
     std::uint64_t m_roleItems = 0;
     bool m_reportedTooManyRoles = false;
 };
 
 // ---- EventCollector --------------------------------------------------------------------
 
-std::uint64_t EventCollector::offsetOf(const YAML::Mark &mark) const
+std::uint64_t EventCollector::localOffset(const YAML::Mark &mark) const
 {
-    return mark.pos < 0 ? m_source.text().size() : static_cast<std::uint64_t>(mark.pos);
+    return mark.pos < 0 ? m_piece.text.size() : static_cast<std::uint64_t>(mark.pos);
 }
 
 void EventCollector::countNode(std::uint64_t offset)
 {
-    if (++m_nodes > m_limits.maxNodes) {
+    if (m_nodes.fetch_add(1, std::memory_order_relaxed) + 1 > m_limits.maxNodes) {
         m_builder.error("too-many-nodes",
                         "the file has more than " + std::to_string(m_limits.maxNodes)
                             + " values; reading stopped here",
@@ -267,10 +299,9 @@ void EventCollector::OnDocumentStart(const YAML::Mark &mark)
 
 void EventCollector::OnAnchor(const YAML::Mark &mark, const std::string &name)
 {
-    m_lastAnchorOffset = offsetOf(mark);
     m_builder.error("anchor-not-supported",
                     "anchors (&" + name + ") are not supported in role models; write the value out",
-                    m_lastAnchorOffset);
+                    offsetOf(mark));
 }
 
 void EventCollector::OnNull(const YAML::Mark &mark, YAML::anchor_t)
@@ -287,7 +318,7 @@ void EventCollector::OnAlias(const YAML::Mark &mark, YAML::anchor_t)
 {
     const std::uint64_t offset = offsetOf(mark);
     countNode(offset);
-    const std::string_view text = m_source.text().substr(std::min<std::uint64_t>(offset, m_source.text().size()));
+    const std::string_view text = m_piece.text.substr(std::min<std::uint64_t>(localOffset(mark), m_piece.text.size()));
     const size_t nameEnd = std::min<size_t>(text.find_first_of(" \t\r\n,]}"), 64);
     m_builder.error("alias-not-supported",
                     "aliases (" + std::string(text.substr(0, nameEnd))
@@ -298,11 +329,14 @@ void EventCollector::OnAlias(const YAML::Mark &mark, YAML::anchor_t)
     add(std::move(node));
 }
 
-void EventCollector::checkQuoteClosed(std::uint64_t offset)
+void EventCollector::checkQuoteClosed(const YAML::Mark &mark)
 {
     // yaml-cpp accepts a quoted scalar that never closes, swallowing the rest of the file
-    // into one value. Find the closing quote the way the YAML grammar defines it.
-    const std::string_view text = m_source.text();
+    // into one value. Find the closing quote the way the YAML grammar defines it. Only this
+    // piece is searched: a piece boundary inside a quoted value must count as unclosed so
+    // that the file is parsed again as a whole.
+    const std::string_view text = m_piece.text;
+    const std::uint64_t offset = localOffset(mark);
     if (offset >= text.size())
         return;
     const char quote = text[offset];
@@ -322,7 +356,7 @@ void EventCollector::checkQuoteClosed(std::uint64_t offset)
     m_builder.error("unclosed-quote",
                     std::string("this ") + (quote == '"' ? "double" : "single")
                         + "-quoted value is never closed: add the missing " + quote,
-                    offset);
+                    m_piece.fileOffset(offset));
     throw StopParsing{};
 }
 
@@ -337,7 +371,7 @@ void EventCollector::OnScalar(const YAML::Mark &mark, const std::string &tag, YA
     // yaml-cpp tags plain scalars "?" and quoted (or block) scalars "!".
     node.quoted = tag != "?";
     if (node.quoted)
-        checkQuoteClosed(offset);
+        checkQuoteClosed(mark);
     if (value.size() > m_limits.maxScalarBytes) {
         m_builder.error("scalar-too-long",
                         "this value is " + std::to_string(value.size()) + " bytes long; the limit is "
@@ -377,7 +411,9 @@ void EventCollector::open(Node::Kind kind, const YAML::Mark &mark, YAML::anchor_
     frame.node.kind = kind;
     frame.node.offset = offset;
     // The value of the root mapping's "roles" key: its items are converted one by one.
-    if (kind == Node::Sequence && m_stack.size() == 1 && m_stack[0].node.kind == Node::Mapping) {
+    if (m_piece.isRoleItems) {
+        frame.streamsRoles = m_stack.empty() && kind == Node::Sequence;
+    } else if (kind == Node::Sequence && m_stack.size() == 1 && m_stack[0].node.kind == Node::Mapping) {
         const Node &root = m_stack[0].node;
         frame.streamsRoles = root.items.size() % 2 == 1 && root.items.back().kind == Node::Scalar
                              && root.items.back().value == "roles";
@@ -400,7 +436,7 @@ void EventCollector::checkDuplicateKey(Frame &frame, const Node &key)
         return;
     const Node &mapping = frame.node;
     const auto report = [&](std::uint64_t firstOffset) {
-        const SourcePos first = m_source.positionOf(firstOffset);
+        const SourcePos first = m_builder.positionOf(firstOffset);
         m_builder.error("duplicate-key",
                         "key '" + key.value + "' appears twice in this mapping (first at line "
                             + std::to_string(first.line) + ", column " + std::to_string(first.column) + ")",
@@ -431,6 +467,11 @@ void EventCollector::add(Node node)
 {
     if (m_stack.empty()) {
         m_rootSeen = true;
+        if (m_piece.isRoleItems) {
+            if (node.kind != Node::Sequence)
+                throw StopParsing{}; // not what the split expected: parse the file as a whole
+            return;
+        }
         m_builder.finishDocument(node);
         return;
     }
@@ -778,16 +819,14 @@ void ModelBuilder::finishDocument(const Node &root)
         } else if (key == "departments") {
             readDepartments(value);
         } else if (key == "roles") {
+            // The items were converted one by one as they were parsed (see EventCollector);
+            // whether there were any is known once every piece is parsed (see finish()).
             m_sawRolesKey = true;
-            // The items were converted one by one as they were parsed (see EventCollector).
-            if (value.kind == Node::Sequence) {
-                if (m_roleItems == 0)
-                    error("no-roles", "the roles list is empty; a model needs at least one role", value.offset);
-            } else if (value.kind == Node::Null) {
-                error("no-roles", "the roles list is empty; a model needs at least one role", value.offset);
-            } else {
+            m_rolesKeyOffset = root.key(i).offset;
+            m_rolesOffset = value.offset;
+            m_rolesIsList = value.kind == Node::Sequence || value.kind == Node::Null;
+            if (!m_rolesIsList)
                 expectKind(value, Node::Sequence, "roles");
-            }
         } else if (key == "settings") {
             readSettings(value);
         }
@@ -796,6 +835,213 @@ void ModelBuilder::finishDocument(const Node &root)
         error("missing-key", "the model has no 'organization'", root.offset);
     if (!m_sawRolesKey)
         error("missing-key", "the model has no 'roles' list", root.offset);
+}
+
+void ModelBuilder::finish(std::uint64_t roleItemsOfOtherPieces)
+{
+    if (m_rolesIsList && m_roleItems + roleItemsOfOtherPieces == 0)
+        error("no-roles", "the roles list is empty; a model needs at least one role", m_rolesOffset);
+}
+
+bool EventCollector::parse()
+{
+    try {
+        MemoryStreamBuffer buffer(m_piece.text);
+        std::istream stream(&buffer);
+        YAML::Parser parser(stream);
+        while (parser.HandleNextDocument(*this)) {
+        }
+        return true;
+    } catch (const StopParsing &) {
+        return false;
+    } catch (const YAML::Exception &e) {
+        const std::uint64_t local = e.mark.pos < 0 ? m_piece.text.size() : static_cast<std::uint64_t>(e.mark.pos);
+        m_builder.error("syntax-error", "invalid YAML: " + e.msg, m_piece.fileOffset(local));
+        return false;
+    }
+}
+
+struct ParsedFile
+{
+    Model model;
+    std::vector<Diagnostic> diagnostics;
+    bool complete = false; // the whole file was parsed, so whole-model checks apply
+};
+
+ParsedFile parseWhole(const SourceText &source, const LoadLimits &limits)
+{
+    ParsedFile parsed;
+    std::atomic<std::uint64_t> nodes{0};
+    ModelBuilder builder(source, limits, parsed.diagnostics);
+    const Piece piece{source.text()};
+    EventCollector collector(builder, piece, limits, nodes);
+    parsed.complete = collector.parse();
+    if (parsed.complete && !collector.rootSeen())
+        builder.error("empty-file", "the file holds no model (it is empty or only comments)", 0);
+    if (parsed.complete)
+        builder.finish(0);
+    parsed.model = std::move(builder.model());
+    return parsed;
+}
+
+// The items of the top-level block list "roles:", as byte offsets of whole lines.
+struct RolesRegion
+{
+    size_t keyLine = 0; // start of the "roles:" line
+    size_t begin = 0;   // start of the first item's line
+    size_t end = 0;     // start of the first line after the list
+    size_t indent = 0;  // of the items' dashes
+};
+
+size_t lineEnd(std::string_view text, size_t at)
+{
+    const size_t newline = text.find('\n', at);
+    return newline == std::string_view::npos ? text.size() : newline + 1;
+}
+
+bool isBlankOrComment(std::string_view line)
+{
+    const size_t first = line.find_first_not_of(" \r\n");
+    return first == std::string_view::npos || line[first] == '#';
+}
+
+bool isItemLine(std::string_view line, size_t indent)
+{
+    return line.size() > indent && line.find_first_not_of(' ') == indent && line[indent] == '-'
+           && (line.size() == indent + 1 || line[indent + 1] == ' ' || line[indent + 1] == '\r'
+               || line[indent + 1] == '\n');
+}
+
+// Finds the roles list by its lines. It only has to be right for ordinary files: whatever it
+// gets wrong makes a piece fail to parse (or the "roles" key turn up elsewhere), and the file
+// is then parsed as a whole.
+std::optional<RolesRegion> findRolesRegion(std::string_view text)
+{
+    std::optional<RolesRegion> region;
+    for (size_t at = 0; at < text.size(); at = lineEnd(text, at)) {
+        const std::string_view line = text.substr(at, lineEnd(text, at) - at);
+        if (line.substr(0, 6) != "roles:")
+            continue;
+        if (!isBlankOrComment(line.substr(6)) || region)
+            return std::nullopt; // a flow list, or "roles:" twice
+        region = RolesRegion{at, 0, 0, 0};
+    }
+    if (!region)
+        return std::nullopt;
+    size_t at = lineEnd(text, region->keyLine);
+    while (at < text.size() && isBlankOrComment(text.substr(at, lineEnd(text, at) - at)))
+        at = lineEnd(text, at);
+    const std::string_view first = text.substr(at, lineEnd(text, at) - at);
+    region->indent = first.find_first_not_of(' ');
+    if (region->indent == std::string_view::npos || !isItemLine(first, region->indent))
+        return std::nullopt;
+    region->begin = at;
+    for (; at < text.size(); at = lineEnd(text, at)) {
+        const std::string_view line = text.substr(at, lineEnd(text, at) - at);
+        if (line[0] == '\t')
+            return std::nullopt;
+        if (isBlankOrComment(line))
+            continue;
+        const size_t indentation = line.find_first_not_of(' ');
+        if (indentation < region->indent || (indentation == region->indent && !isItemLine(line, region->indent)))
+            break;
+    }
+    region->end = at;
+    return region;
+}
+
+// The first item line at or after `at`.
+size_t nextItemStart(std::string_view text, size_t at, const RolesRegion &region)
+{
+    if (at <= region.begin)
+        return region.begin;
+    at = lineEnd(text, at - 1); // the start of the next whole line
+    while (at < region.end && !isItemLine(text.substr(at, lineEnd(text, at) - at), region.indent))
+        at = lineEnd(text, at);
+    return std::min(at, region.end);
+}
+
+// Parses a large file on every core: yaml-cpp's scanner costs about 80 ns a byte, so the
+// items of the roles list, nearly all of a big file, are cut at item boundaries and parsed
+// in parallel, while the rest of the file is parsed on its own. Returns nothing when the
+// file is small or the cut cannot be trusted; the caller then parses the file whole.
+std::optional<ParsedFile> parseInPieces(const SourceText &source, const LoadLimits &limits)
+{
+    constexpr size_t MinBytesToSplit = 2 * 1024 * 1024;
+    const std::string_view text = source.text();
+    const unsigned cores = limits.parseThreads ? limits.parseThreads : std::min(4u, std::thread::hardware_concurrency());
+    if (text.size() < MinBytesToSplit || cores < 2)
+        return std::nullopt;
+    const std::optional<RolesRegion> region = findRolesRegion(text);
+    if (!region || region->end - region->begin < MinBytesToSplit / 2)
+        return std::nullopt;
+
+    std::vector<size_t> cuts{region->begin};
+    for (unsigned k = 1; k < cores; ++k) {
+        const size_t cut = nextItemStart(text, region->begin + (region->end - region->begin) * k / cores, *region);
+        if (cut > cuts.back() && cut < region->end)
+            cuts.push_back(cut);
+    }
+    cuts.push_back(region->end);
+
+    struct Part
+    {
+        Piece piece;
+        std::vector<Diagnostic> diagnostics;
+        std::optional<ModelBuilder> builder;
+        bool ok = false;
+    };
+    std::atomic<std::uint64_t> nodes{0};
+    const std::string head = std::string(text.substr(0, region->begin)) + std::string(text.substr(region->end));
+    std::vector<Part> parts(cuts.size()); // parts[0] is the head: the file without the items
+    parts[0].piece = Piece{head, 0, region->begin, region->end - region->begin, false};
+    for (size_t k = 1; k < cuts.size(); ++k)
+        parts[k].piece = Piece{text.substr(cuts[k - 1], cuts[k] - cuts[k - 1]), cuts[k - 1], UINT64_MAX, 0, true};
+    for (Part &part : parts)
+        part.builder.emplace(source, limits, part.diagnostics);
+
+    bool headHasRoot = false;
+    const auto run = [&](Part &part) {
+        EventCollector collector(*part.builder, part.piece, limits, nodes);
+        part.ok = collector.parse();
+        if (&part == &parts[0])
+            headHasRoot = collector.rootSeen();
+    };
+    std::vector<std::thread> threads;
+    for (size_t k = 1; k + 1 < parts.size(); ++k)
+        threads.emplace_back(run, std::ref(parts[k]));
+    run(parts.back());
+    run(parts[0]);
+    for (std::thread &thread : threads)
+        thread.join();
+
+    std::uint64_t roleItems = 0;
+    size_t roles = 0;
+    for (size_t k = 1; k < parts.size(); ++k) {
+        roleItems += parts[k].builder->roleItems();
+        roles += parts[k].builder->model().roles.size();
+    }
+    const bool trusted = std::all_of(parts.begin(), parts.end(), [](const Part &p) { return p.ok; })
+                         && headHasRoot && parts[0].builder->rolesKeyOffset() == region->keyLine
+                         && parts[0].builder->roleItems() == 0 && roles <= limits.maxRoles;
+    if (!trusted)
+        return std::nullopt;
+
+    ParsedFile parsed;
+    parsed.complete = true;
+    parts[0].builder->finish(roleItems);
+    parsed.model = std::move(parts[0].builder->model());
+    parsed.model.roles.reserve(roles);
+    for (Part &part : parts) {
+        if (&part != &parts[0]) {
+            std::vector<Role> &pieceRoles = part.builder->model().roles;
+            std::move(pieceRoles.begin(), pieceRoles.end(), std::back_inserter(parsed.model.roles));
+            std::vector<Role>().swap(pieceRoles);
+        }
+        parsed.diagnostics.insert(parsed.diagnostics.end(), std::make_move_iterator(part.diagnostics.begin()),
+                                  std::make_move_iterator(part.diagnostics.end()));
+    }
+    return parsed;
 }
 
 LoadResult readFailure(std::string code, std::string message)
@@ -830,28 +1076,15 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits)
     if (!source.checkCharacters(diagnostics) || hasErrors(diagnostics))
         return result;
 
-    ModelBuilder builder(source, limits, diagnostics);
-    EventCollector collector(builder, source, limits);
-    bool syntaxOk = true;
-    try {
-        MemoryStreamBuffer buffer(source.text());
-        std::istream stream(&buffer);
-        YAML::Parser parser(stream);
-        while (parser.HandleNextDocument(collector)) {
-        }
-    } catch (const StopParsing &) {
-        syntaxOk = false;
-    } catch (const YAML::Exception &e) {
-        syntaxOk = false;
-        const std::uint64_t offset = e.mark.pos < 0 ? source.text().size() : static_cast<std::uint64_t>(e.mark.pos);
-        builder.error("syntax-error", e.msg, offset);
-    }
-    if (syntaxOk && !collector.rootSeen())
-        builder.error("empty-file", "the file holds no model (it is empty or only comments)", 0);
+    std::optional<ParsedFile> parsed = parseInPieces(source, limits);
+    if (!parsed)
+        parsed = parseWhole(source, limits);
 
-    Model model = builder.takeModel();
+    Model &model = parsed->model;
+    diagnostics.insert(diagnostics.end(), std::make_move_iterator(parsed->diagnostics.begin()),
+                       std::make_move_iterator(parsed->diagnostics.end()));
     // Whole-model checks only make sense when the whole file was read.
-    if (syntaxOk)
+    if (parsed->complete)
         validateModel(model, diagnostics);
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
         return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);

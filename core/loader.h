@@ -20,6 +20,9 @@ struct LoadLimits
     std::size_t maxScalarBytes = 64 * 1024;   // one title, duty, id...
     std::size_t maxRoles = 2'000'000;
     std::size_t maxResponsibilitiesPerRole = 10'000;
+    // Threads that parse a large file's roles list in parallel: 0 means one per core (at most
+    // four), 1 parses every file in one piece. The result is the same either way.
+    unsigned parseThreads = 0;
 };
 
 struct LoadResult

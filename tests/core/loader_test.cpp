@@ -591,3 +591,95 @@ TEST_F(LoaderFiles, ShippedModelsLoadWithoutProblems)
     }
     EXPECT_GE(checked, 3);
 }
+
+// ---- large files are parsed in pieces on several threads; the result must not show it ----
+
+namespace {
+
+std::string largeModel(int roles, const std::string &extraAfterRole = {}, int extraAt = -1)
+{
+    std::string yaml = "format: rolescope/1\norganization:\n  name: Big\n# a comment\nroles:\n";
+    for (int i = 0; i < roles; ++i) {
+        yaml += "  - id: r" + std::to_string(i) + "\n    title: Role number " + std::to_string(i) + "\n";
+        if (i > 0)
+            yaml += "    reports_to: r" + std::to_string((i - 1) / 5) + "\n";
+        yaml += "    responsibilities:\n      - Prepare the weekly report on sales channel performance\n"
+                "      - text: \"Coordinate market research with the product team\"\n        tags: [research]\n";
+        if (i == extraAt)
+            yaml += extraAfterRole;
+    }
+    yaml += "settings:\n  overlap:\n    threshold: 0.6\n";
+    return yaml;
+}
+
+void expectSameResult(const std::string &yaml)
+{
+    LoadLimits whole;
+    whole.parseThreads = 1;
+    LoadLimits pieces;
+    pieces.parseThreads = 4;
+    const LoadResult a = loadModelFromBytes(yaml, whole);
+    const LoadResult b = loadModelFromBytes(yaml, pieces);
+    ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size()) << describeAll(b).substr(0, 2000);
+    for (size_t i = 0; i < a.diagnostics.size(); ++i) {
+        EXPECT_EQ(formatDiagnostic("f", a.diagnostics[i]), formatDiagnostic("f", b.diagnostics[i]));
+    }
+    ASSERT_EQ(a.model.has_value(), b.model.has_value());
+    if (!a.model)
+        return;
+    ASSERT_EQ(a.model->roleCount(), b.model->roleCount());
+    for (int i = 0; i < a.model->roleCount(); ++i) {
+        const Role &x = a.model->role(i);
+        const Role &y = b.model->role(i);
+        ASSERT_EQ(x.id, y.id);
+        ASSERT_EQ(x.reportsTo, y.reportsTo);
+        ASSERT_EQ(x.titlePos, y.titlePos);
+        ASSERT_EQ(x.responsibilities.size(), y.responsibilities.size());
+        for (size_t k = 0; k < x.responsibilities.size(); ++k) {
+            ASSERT_EQ(x.responsibilities[k].text, y.responsibilities[k].text);
+            ASSERT_EQ(x.responsibilities[k].tags, y.responsibilities[k].tags);
+        }
+    }
+    EXPECT_EQ(a.model->overlapSettings.threshold, b.model->overlapSettings.threshold);
+}
+
+} // namespace
+
+TEST(LoaderPieces, CleanLargeFileGivesTheSameModel)
+{
+    const std::string yaml = largeModel(12000);
+    ASSERT_GT(yaml.size(), 2u << 20); // large enough to be split
+    expectSameResult(yaml);
+    LoadLimits pieces;
+    pieces.parseThreads = 4;
+    const LoadResult result = loadModelFromBytes(yaml, pieces);
+    ASSERT_TRUE(result.model);
+    EXPECT_EQ(result.model->roleCount(), 12000);
+    EXPECT_EQ(result.model->role(11999).titlePos.line, result.model->role(11999).idPos.line + 1);
+}
+
+TEST(LoaderPieces, ErrorsAcrossPiecesAreTheSame)
+{
+    // A duplicate id far from the original, and a bad reference, in different pieces.
+    expectSameResult(largeModel(12000, "  - id: r3\n    title: Again\n    reports_to: nobody\n", 9000));
+}
+
+TEST(LoaderPieces, UnclosedQuoteInTheMiddleIsTheSame)
+{
+    expectSameResult(largeModel(12000, "  - id: q\n    title: \"never closed\n", 5000));
+}
+
+TEST(LoaderPieces, QuotedValueSpanningACutIsTheSame)
+{
+    // A multi-line quoted value whose continuation line looks like a list item.
+    std::string longValue = "  - id: span\n    title: T\n    summary: \"starts here\n";
+    for (int i = 0; i < 2000; ++i)
+        longValue += "  - id: fake" + std::to_string(i) + "\n";
+    longValue += "      ends here\"\n";
+    expectSameResult(largeModel(12000, longValue, 5900));
+}
+
+TEST(LoaderPieces, SyntaxErrorInTheMiddleIsTheSame)
+{
+    expectSameResult(largeModel(12000, "  - id: bad\n    title: [unclosed\n", 7000));
+}
