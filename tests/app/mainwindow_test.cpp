@@ -1,0 +1,287 @@
+#include "app/chartscene.h"
+#include "app/chartview.h"
+#include "app/connectoritem.h"
+#include "app/detailspanel.h"
+#include "app/diagnosticspanel.h"
+#include "app/document.h"
+#include "app/mainwindow.h"
+#include "app/outlineview.h"
+#include "app/rolecarditem.h"
+#include "app/roletreemodel.h"
+#include "app/searchbar.h"
+
+#include "testmodels.h"
+
+#include <QDockWidget>
+#include <QFile>
+#include <QLineEdit>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace rolescope;
+using rolescope::testing::SmallOrgYaml;
+
+namespace {
+
+constexpr int WaitMs = 10000;
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    ASSERT_EQ(file.write(content), content.size());
+}
+
+// What an editor that saves through a temporary file and a rename does.
+void replaceFile(const QString &path, const QByteArray &content)
+{
+    QSaveFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    ASSERT_TRUE(file.commit());
+}
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("org.yaml"));
+        writeFile(m_path, SmallOrgYaml);
+        ASSERT_TRUE(m_window.openFile(m_path));
+        m_window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+    }
+
+    RoleIndex role(const char *id) const { return m_window.document()->model().find(id); }
+    ChartScene *scene() const { return m_window.chartScene(); }
+    QString details() const { return m_window.detailsPanel()->toPlainText(); }
+
+    // Where a point of the scene is on the chart view's viewport.
+    QPoint onViewport(const QPointF &scenePos) const
+    {
+        return m_window.chartView()->mapFromScene(scenePos);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    MainWindow m_window;
+};
+
+} // namespace
+
+TEST_F(MainWindowTest, SelectingARoleInTheOutlineSelectsItsCardAndShowsItsDuties)
+{
+    OutlineView *outline = m_window.outlineView();
+    const QModelIndex index = outline->roleModel()->indexForRole(role("analyst"));
+    outline->scrollTo(index);
+    QTest::mouseClick(outline->viewport(), Qt::LeftButton, {}, outline->visualRect(index).center());
+
+    EXPECT_EQ(m_window.document()->currentRole(), role("analyst"));
+    EXPECT_TRUE(scene()->cardState(role("analyst")).selected);
+    EXPECT_FALSE(scene()->cardState(role("cmo")).selected);
+    EXPECT_TRUE(details().contains(QStringLiteral("Research Analyst")));
+    EXPECT_TRUE(details().contains(QStringLiteral("Conduct market research and analysis")));
+    EXPECT_TRUE(details().contains(QStringLiteral("Write the quarterly report")));
+    EXPECT_TRUE(details().contains(QStringLiteral("Brand Director"))) << "its manager";
+}
+
+TEST_F(MainWindowTest, ClickingACardSelectsItInTheOutline)
+{
+    const QRectF card = scene()->cardRect(role("sales-lead"));
+    ASSERT_FALSE(card.isEmpty());
+    QTest::mouseClick(m_window.chartView()->viewport(), Qt::LeftButton, {},
+                      onViewport(card.center()));
+
+    EXPECT_EQ(m_window.document()->currentRole(), role("sales-lead"));
+    const QModelIndex current = m_window.outlineView()->currentIndex();
+    EXPECT_EQ(current.data(RoleTreeModel::RoleIdRole).toString(), QStringLiteral("sales-lead"));
+    EXPECT_TRUE(details().contains(QStringLiteral("Manage key accounts")));
+}
+
+TEST_F(MainWindowTest, SearchingHighlightsExactlyTheMatchingRoles)
+{
+    SearchBar *search = m_window.searchBar();
+    QTest::keyClicks(search->lineEdit(), QStringLiteral("market"));
+
+    std::vector<std::string> highlighted;
+    for (RoleIndex i = 0; i < m_window.document()->model().roleCount(); ++i) {
+        const bool onCard = scene()->cardState(i).searchMatch;
+        const bool inOutline = m_window.outlineView()->roleModel()->indexForRole(i).data(
+            RoleTreeModel::SearchMatchRole).toBool();
+        EXPECT_EQ(onCard, inOutline);
+        if (onCard)
+            highlighted.push_back(m_window.document()->model().role(i).id);
+    }
+    EXPECT_EQ(highlighted, (std::vector<std::string>{"cmo", "analyst"}));
+    EXPECT_EQ(search->statusText(), QStringLiteral("2 matches"));
+
+    QTest::keyClick(search->lineEdit(), Qt::Key_Return);
+    EXPECT_EQ(m_window.document()->currentRole(), role("cmo"));
+    EXPECT_EQ(search->statusText(), QStringLiteral("1 of 2"));
+    QTest::keyClick(search->lineEdit(), Qt::Key_Return);
+    EXPECT_EQ(m_window.document()->currentRole(), role("analyst"));
+}
+
+TEST_F(MainWindowTest, SearchExpandsTheAncestorsOfAMatchAndScrollsToIt)
+{
+    m_window.document()->collapseToLevel(1);
+    ASSERT_FALSE(scene()->isShown(role("rep")));
+
+    QTest::keyClicks(m_window.searchBar()->lineEdit(), QStringLiteral("visit customers"));
+    QTest::keyClick(m_window.searchBar()->lineEdit(), Qt::Key_Return);
+
+    EXPECT_TRUE(scene()->isShown(role("rep")));
+    const QRectF visible = m_window.chartView()->mapToScene(
+        m_window.chartView()->viewport()->rect()).boundingRect();
+    EXPECT_TRUE(visible.contains(scene()->cardRect(role("rep"))));
+}
+
+TEST_F(MainWindowTest, CollapsingACardHidesItsDescendants)
+{
+    const RoleIndex ceo = role("ceo");
+    const QRectF handle = scene()->cardPainter().handleRect(scene()->cardRect(ceo),
+                                                            scene()->cardState(ceo));
+    ASSERT_FALSE(handle.isNull());
+    QTest::mouseClick(m_window.chartView()->viewport(), Qt::LeftButton, {},
+                      onViewport(handle.center()));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window.document()->isCollapsed(ceo); }, WaitMs));
+
+    EXPECT_TRUE(scene()->isShown(ceo));
+    for (const char *id : {"cmo", "analyst", "sales-lead", "rep", "cfo"}) {
+        EXPECT_FALSE(scene()->isShown(role(id))) << id;
+        EXPECT_EQ(scene()->cardItem(role(id)), nullptr) << id;
+    }
+    EXPECT_EQ(scene()->cardState(ceo).hiddenBelow, 5);
+    EXPECT_EQ(CardPainter::handleText(scene()->cardState(ceo)), QStringLiteral("+5"));
+    EXPECT_TRUE(scene()->connectorItems().empty());
+
+    // Space on the selected card expands it again.
+    m_window.document()->selectRole(ceo);
+    m_window.chartView()->setFocus();
+    QTest::keyClick(m_window.chartView(), Qt::Key_Space);
+    EXPECT_TRUE(scene()->isShown(role("analyst")));
+}
+
+TEST_F(MainWindowTest, ArrowKeysMoveToManagerReportsAndSiblings)
+{
+    ChartView *view = m_window.chartView();
+    view->setFocus();
+    m_window.document()->selectRole(role("cmo"));
+
+    QTest::keyClick(view, Qt::Key_Right);
+    EXPECT_EQ(m_window.document()->currentRole(), role("sales-lead"));
+    QTest::keyClick(view, Qt::Key_Down);
+    EXPECT_EQ(m_window.document()->currentRole(), role("rep"));
+    QTest::keyClick(view, Qt::Key_Up);
+    QTest::keyClick(view, Qt::Key_Up);
+    EXPECT_EQ(m_window.document()->currentRole(), role("ceo"));
+    QTest::keyClick(view, Qt::Key_Up);
+    EXPECT_EQ(m_window.document()->currentRole(), role("ceo")) << "nothing above the top";
+}
+
+TEST_F(MainWindowTest, FocusingOnASubtreeShowsOnlyItAndBreadcrumbsLeadBack)
+{
+    m_window.document()->setFocusRoot(role("sales-lead"));
+
+    EXPECT_TRUE(scene()->isShown(role("sales-lead")));
+    EXPECT_TRUE(scene()->isShown(role("rep")));
+    EXPECT_FALSE(scene()->isShown(role("ceo")));
+    EXPECT_FALSE(scene()->isShown(role("analyst")));
+
+    m_window.document()->setFocusRoot(NoRole);
+    EXPECT_TRUE(scene()->isShown(role("analyst")));
+}
+
+TEST_F(MainWindowTest, DottedLineReportIsDrawnDashed)
+{
+    int dotted = 0;
+    for (const ConnectorItem *connector : scene()->connectorItems()) {
+        if (connector->isDottedLine()) {
+            ++dotted;
+            EXPECT_EQ(connector->from(), role("cmo"));
+            EXPECT_EQ(connector->to(), role("rep"));
+        }
+    }
+    EXPECT_EQ(dotted, 1);
+}
+
+TEST_F(MainWindowTest, ChangedFileReloadsWithTheSelectionKept)
+{
+    m_window.document()->selectRole(role("analyst"));
+    m_window.document()->setCollapsed(role("sales-lead"), true);
+
+    QByteArray changed(SmallOrgYaml);
+    changed.replace("title: Research Analyst", "title: Senior Research Analyst");
+    writeFile(m_path, changed);
+
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return details().contains(QStringLiteral("Senior Research Analyst")); }, WaitMs));
+    const Document *document = m_window.document();
+    EXPECT_EQ(document->model().role(document->currentRole()).id, "analyst");
+    EXPECT_TRUE(scene()->cardState(role("analyst")).selected);
+    EXPECT_TRUE(document->isCollapsed(role("sales-lead")));
+
+    // An editor that replaces the file by renaming a new one over it is followed as well.
+    changed.replace("title: Brand Director", "title: Marketing Director");
+    replaceFile(m_path, changed);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return document->model().role(role("cmo")).title == "Marketing Director"; },
+        WaitMs));
+    EXPECT_EQ(document->model().role(document->currentRole()).id, "analyst");
+}
+
+TEST_F(MainWindowTest, BrokenFileKeepsTheOldModelAndListsItsDiagnostic)
+{
+    m_window.document()->selectRole(role("rep"));
+    QByteArray broken(SmallOrgYaml);
+    broken.replace("reports_to: sales-lead", "reports_to: sales-chief");
+    writeFile(m_path, broken);
+
+    DiagnosticsPanel *problems = m_window.diagnosticsPanel();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return problems->topLevelItemCount() > 0; }, WaitMs));
+    EXPECT_TRUE(m_window.diagnosticsDock()->isVisible());
+    const QTreeWidgetItem *item = problems->topLevelItem(0);
+    EXPECT_EQ(item->text(DiagnosticsPanel::SeverityColumn), QStringLiteral("error"));
+    EXPECT_TRUE(item->text(DiagnosticsPanel::MessageColumn).contains(QStringLiteral("sales-chief")))
+        << item->text(DiagnosticsPanel::MessageColumn).toStdString();
+    const int line = QByteArray(SmallOrgYaml).left(QByteArray(SmallOrgYaml).indexOf(
+                                                       "reports_to: sales-lead"))
+                         .count('\n')
+                     + 1;
+    EXPECT_TRUE(item->text(DiagnosticsPanel::LocationColumn).startsWith(QString::number(line) + u':'))
+        << item->text(DiagnosticsPanel::LocationColumn).toStdString();
+
+    // The chart still shows the last good model.
+    EXPECT_EQ(m_window.document()->model().roleCount(), 6);
+    EXPECT_TRUE(scene()->isShown(role("rep")));
+    EXPECT_EQ(m_window.document()->model().role(role("rep")).reportsTo, "sales-lead");
+
+    // Clicking the problem selects its role.
+    m_window.document()->clearSelection();
+    problems->scrollToItem(item);
+    QTest::mouseClick(problems->viewport(), Qt::LeftButton, {},
+                      problems->visualItemRect(item).center());
+    EXPECT_EQ(m_window.document()->currentRole(), role("rep"));
+
+    // Fixing the file loads it and clears the list.
+    writeFile(m_path, SmallOrgYaml);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return problems->topLevelItemCount() == 0; }, WaitMs));
+    EXPECT_FALSE(m_window.diagnosticsDock()->isVisible());
+}
+
+TEST_F(MainWindowTest, OpeningABrokenFileReturnsFalseAndKeepsTheShownModel)
+{
+    const QString brokenPath = m_dir.filePath(QStringLiteral("broken.yaml"));
+    writeFile(brokenPath, "organization: {name: X}\nroles: [\n");
+
+    EXPECT_FALSE(m_window.openFile(brokenPath));
+    EXPECT_EQ(m_window.document()->filePath(), m_path);
+    EXPECT_EQ(m_window.document()->model().roleCount(), 6);
+    EXPECT_GT(m_window.diagnosticsPanel()->topLevelItemCount(), 0);
+    EXPECT_TRUE(m_window.windowTitle().contains(QStringLiteral("Test Co")));
+}

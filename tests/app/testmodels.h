@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/loader.h"
+
+#include <QByteArray>
+
+#include <gtest/gtest.h>
+
+namespace rolescope::testing {
+
+// A small organisation whose search hits are known: "market" is in the marketing
+// director's department and the analyst's duty, and nowhere else.
+inline constexpr const char *SmallOrgYaml = R"(organization:
+  name: Test Co
+departments:
+  - id: marketing
+    name: Marketing
+    color: "#2a7ab0"
+  - id: sales
+    name: Sales
+roles:
+  - id: ceo
+    title: Chief Executive
+    holders: [Ana Lima]
+    responsibilities: [Run the company]
+  - id: cmo
+    title: Brand Director
+    reports_to: ceo
+    department: marketing
+    responsibilities: [Plan the campaigns]
+  - id: analyst
+    title: Research Analyst
+    reports_to: cmo
+    department: marketing
+    holders: [José Müller]
+    responsibilities:
+      - Conduct market research and analysis
+      - Write the quarterly report
+  - id: sales-lead
+    title: Sales Lead
+    reports_to: ceo
+    department: sales
+    responsibilities: [Meet the sales targets, Manage key accounts]
+  - id: rep
+    title: Sales Representative
+    reports_to: sales-lead
+    department: sales
+    also_reports_to: [cmo]
+    responsibilities: [Visit customers]
+  - id: cfo
+    title: Finance Director
+    reports_to: ceo
+    responsibilities: [Keep the books]
+)";
+
+inline Model loadYaml(const char *yaml)
+{
+    LoadResult result = loadModelFromBytes(yaml);
+    EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? std::string()
+                                                            : result.diagnostics.front().message);
+    return result.ok() ? std::move(*result.model) : Model();
+}
+
+} // namespace rolescope::testing
