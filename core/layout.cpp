@@ -8,8 +8,8 @@
 // deep cannot overflow the call stack.
 //
 // Everything is computed in an orientation-free space: "breadth" runs along a level (x when
-// top-down) and "depth" runs from a manager to its reports (y when top-down). Only the final
-// step maps it onto x and y.
+// top-down) and "depth" runs from a manager to its reports (y when top-down); connectors are
+// mapped onto x and y as they are made, cards at the very end.
 
 namespace rolescope {
 
@@ -63,10 +63,11 @@ public:
 
 private:
     bool isCollapsed(RoleIndex role) const;
-    void collectShown();
+    bool opens(RoleIndex role, int level) const;
+    bool inCycle(RoleIndex role) const;
+    void collectTree();
     int countDescendants(RoleIndex role);
-    void findBlocks();
-    void buildLayoutTree();
+    void addBlock(RoleIndex manager, int leaves);
     void addChild(int parent, int child);
 
     // Buchheim et al.: the first walk runs in post-order, the second in pre-order.
@@ -80,12 +81,10 @@ private:
     int leftSibling(int v) const;
     double width(int v) const;
     double separation(int left, int right, double gap) const;
-    void placeTrees();
 
     void placeCards();
     double levelDepth(int level) const { return level * m_levelPitch; }
-    void findOrigin();
-    LayoutPoint toLayout(LayoutPoint point) const;
+    LayoutPoint toLayout(double breadth, double depth) const;
     void findDottedLines();
     void addTreeConnectors();
     void addDottedConnectors();
@@ -101,8 +100,8 @@ private:
     const double m_rowPitch; // between the rows of a block
 
     // Cards are kept in layout space until mapCards(); connectors are mapped as they are made.
+    // The trees are placed so that layout space already starts at (0, 0).
     Layout m_layout;
-    LayoutPoint m_origin; // the top left corner in layout space
     std::vector<int> m_level;        // per role; -1 when not shown
     std::vector<char> m_expanded;    // per role: its reports are shown
     std::vector<RoleIndex> m_tops;   // the roots of the laid out trees, left to right
@@ -114,7 +113,8 @@ private:
     std::vector<double> m_chainWidth; // per block chain node, from m_roleCount on
     std::vector<int> m_children;
     std::vector<int> m_preorder;
-    std::vector<size_t> m_treeStart; // where each top's tree starts in m_preorder
+    std::vector<size_t> m_treeStart;  // where each top's tree starts in m_preorder
+    std::vector<double> m_treeOffset; // moves each tree to its place in the forest
 
     std::vector<std::pair<RoleIndex, RoleIndex>> m_dottedLines; // manager, report
 };
@@ -139,15 +139,11 @@ Layout LayoutBuilder::build()
     m_layout.cards.assign(count, LayoutRect());
     m_layout.hiddenBelow.assign(count, 0);
 
-    collectShown();
+    collectTree();
     if (m_layout.shown.empty())
         return std::move(m_layout);
-    findBlocks();
-    buildLayoutTree();
     walkTrees();
-    placeTrees();
     placeCards();
-    findOrigin();
     findDottedLines();
     addTreeConnectors();
     addDottedConnectors();
@@ -161,13 +157,37 @@ bool LayoutBuilder::isCollapsed(RoleIndex role) const
     return i < m_scope.collapsed.size() && m_scope.collapsed[i];
 }
 
-void LayoutBuilder::collectShown()
+// Whether the reports of a role on this level are shown.
+bool LayoutBuilder::opens(RoleIndex role, int level) const
 {
-    m_level.assign(static_cast<size_t>(m_roleCount), -1);
-    m_expanded.assign(static_cast<size_t>(m_roleCount), 0);
+    return !m_model.childrenOf(role).empty() && !isCollapsed(role)
+           && (m_scope.maxDepth < 0 || level < m_scope.maxDepth);
+}
+
+// Only a model with errors has one, and the loader never returns such a model; but a root
+// inside a cycle would have the walk below go round forever.
+bool LayoutBuilder::inCycle(RoleIndex role) const
+{
+    RoleIndex at = role;
+    for (int steps = 0; steps <= m_roleCount; ++steps) {
+        at = m_model.parentOf(at);
+        if (at == NoRole)
+            return false;
+    }
+    return true;
+}
+
+void LayoutBuilder::collectTree()
+{
+    const auto count = static_cast<size_t>(m_roleCount);
+    m_level.assign(count, -1);
+    m_expanded.assign(count, 0);
+    m_blockOf.assign(count, -1);
+    m_nodes.assign(count, Node());
+    m_children.reserve(count);
 
     if (m_scope.root != NoRole) {
-        if (m_scope.root >= 0 && m_scope.root < m_roleCount)
+        if (m_scope.root >= 0 && m_scope.root < m_roleCount && !inCycle(m_scope.root))
             m_tops.push_back(m_scope.root);
     } else {
         const auto tops = m_model.topRoles();
@@ -177,38 +197,48 @@ void LayoutBuilder::collectShown()
     std::vector<RoleIndex> stack;
     for (auto it = m_tops.rbegin(); it != m_tops.rend(); ++it) {
         m_level[static_cast<size_t>(*it)] = 0;
+        m_expanded[static_cast<size_t>(*it)] = opens(*it, 0);
         stack.push_back(*it);
     }
-    m_layout.shown.reserve(static_cast<size_t>(m_roleCount));
+    m_layout.shown.reserve(count);
+    const auto minLeaves = static_cast<size_t>(std::max(1, m_options.compactMinLeaves));
     while (!stack.empty()) {
         const RoleIndex role = stack.back();
         stack.pop_back();
         m_layout.shown.push_back(role);
         const auto i = static_cast<size_t>(role);
         const auto reports = m_model.childrenOf(role);
-        if (reports.empty())
-            continue;
-        const int level = m_level[i];
-        if (isCollapsed(role) || (m_scope.maxDepth >= 0 && level >= m_scope.maxDepth)) {
-            m_layout.hiddenBelow[i] = countDescendants(role);
+        if (!m_expanded[i]) {
+            if (!reports.empty())
+                m_layout.hiddenBelow[i] = countDescendants(role);
             continue;
         }
-        m_expanded[i] = 1;
+        const int level = m_level[i] + 1;
+        bool allLeaves = true;
         for (auto it = reports.rbegin(); it != reports.rend(); ++it) {
-            m_level[static_cast<size_t>(*it)] = level + 1;
+            const auto report = static_cast<size_t>(*it);
+            m_level[report] = level;
+            m_expanded[report] = opens(*it, level);
+            allLeaves = allLeaves && !m_expanded[report];
             stack.push_back(*it);
+        }
+        if (m_options.compact && allLeaves && reports.size() >= minLeaves) {
+            addBlock(role, static_cast<int>(reports.size()));
+        } else {
+            m_nodes[i].childStart = static_cast<int>(m_children.size());
+            for (const RoleIndex report : reports)
+                addChild(role, report);
         }
     }
 }
 
 int LayoutBuilder::countDescendants(RoleIndex role)
 {
-    // The hidden subtrees are disjoint, so all the counting together stays linear. The bound
-    // keeps an invalid model (one with a cycle) from looping forever.
+    // The hidden subtrees are disjoint, so all the counting together stays linear.
     const auto reports = m_model.childrenOf(role);
     std::vector<RoleIndex> stack(reports.begin(), reports.end());
     int count = 0;
-    while (!stack.empty() && count < m_roleCount) {
+    while (!stack.empty()) {
         const RoleIndex at = stack.back();
         stack.pop_back();
         ++count;
@@ -218,80 +248,35 @@ int LayoutBuilder::countDescendants(RoleIndex role)
     return count;
 }
 
-void LayoutBuilder::findBlocks()
+void LayoutBuilder::addBlock(RoleIndex manager, int leaves)
 {
-    m_blockOf.assign(static_cast<size_t>(m_roleCount), -1);
-    if (!m_options.compact)
-        return;
-    const auto minLeaves = static_cast<size_t>(std::max(1, m_options.compactMinLeaves));
     const int maxColumns = std::max(1, m_options.compactMaxColumns);
-    for (const RoleIndex role : m_layout.shown) {
-        if (!m_expanded[static_cast<size_t>(role)])
-            continue;
-        const auto reports = m_model.childrenOf(role);
-        if (reports.size() < minLeaves)
-            continue;
-        const bool allLeaves = std::none_of(reports.begin(), reports.end(), [this](RoleIndex r) {
-            return m_expanded[static_cast<size_t>(r)];
-        });
-        if (!allLeaves)
-            continue;
-        Block block;
-        block.manager = role;
-        const int count = static_cast<int>(reports.size());
-        block.rows = (count + maxColumns - 1) / maxColumns;
-        // Columns are filled top to bottom, so balance them: 9 leaves in at most 4 columns
-        // make 3 columns of 3, not 4 columns of 3, 3, 3 and 0.
-        const int columns = (count + block.rows - 1) / block.rows;
-        block.width = columns * (m_cardBreadth + 2 * m_options.siblingGap);
-        m_blockOf[static_cast<size_t>(role)] = static_cast<int>(m_blocks.size());
-        m_blocks.push_back(block);
-    }
-}
+    Block block;
+    block.manager = manager;
+    block.rows = (leaves + maxColumns - 1) / maxColumns;
+    // Columns are filled top to bottom, so balance them: 9 leaves in at most 4 columns make
+    // 3 columns of 3, not 4 columns of 3, 3, 3 and 0.
+    const int columns = (leaves + block.rows - 1) / block.rows;
+    block.width = columns * (m_cardBreadth + 2 * m_options.siblingGap);
+    block.firstChainNode = static_cast<int>(m_nodes.size());
 
-void LayoutBuilder::buildLayoutTree()
-{
-    // How many levels each block reaches into: every level whose band (card plus half the
-    // level gap on either side) starts above the block's last row.
-    std::vector<int> chainLength(m_blocks.size());
-    size_t chainNodes = 0;
-    for (size_t b = 0; b < m_blocks.size(); ++b) {
-        const double height = m_blocks[b].rows * m_rowPitch - m_options.siblingGap;
-        int levels = 1;
-        while (levels * m_levelPitch - m_options.levelGap / 2 <= height)
-            ++levels;
-        chainLength[b] = levels;
-        chainNodes += static_cast<size_t>(levels);
+    // The chain reaches into every level whose band (card plus half the level gap on either
+    // side) starts above the block's last row.
+    const double height = block.rows * m_rowPitch - m_options.siblingGap;
+    int levels = 1;
+    while (levels * m_levelPitch - m_options.levelGap / 2 <= height)
+        ++levels;
+    int above = manager;
+    for (int k = 0; k < levels; ++k) {
+        const int link = static_cast<int>(m_nodes.size());
+        m_nodes.emplace_back();
+        m_chainWidth.push_back(block.width);
+        m_nodes[static_cast<size_t>(above)].childStart = static_cast<int>(m_children.size());
+        addChild(above, link);
+        above = link;
     }
-
-    m_nodes.assign(static_cast<size_t>(m_roleCount) + chainNodes, Node());
-    m_chainWidth.reserve(chainNodes);
-    m_children.reserve(m_nodes.size());
-
-    // Children are appended parent by parent, so each node's children are contiguous.
-    int nextChainNode = m_roleCount;
-    for (const RoleIndex role : m_layout.shown) {
-        const auto i = static_cast<size_t>(role);
-        if (!m_expanded[i])
-            continue;
-        const int blockIndex = m_blockOf[i];
-        if (blockIndex < 0) {
-            m_nodes[i].childStart = static_cast<int>(m_children.size());
-            for (const RoleIndex report : m_model.childrenOf(role))
-                addChild(role, report);
-            continue;
-        }
-        Block &block = m_blocks[static_cast<size_t>(blockIndex)];
-        block.firstChainNode = nextChainNode;
-        int above = role;
-        for (int k = 0; k < chainLength[static_cast<size_t>(blockIndex)]; ++k) {
-            const int link = nextChainNode++;
-            m_chainWidth.push_back(block.width);
-            m_nodes[static_cast<size_t>(above)].childStart = static_cast<int>(m_children.size());
-            addChild(above, link);
-            above = link;
-        }
-    }
+    m_blockOf[static_cast<size_t>(manager)] = static_cast<int>(m_blocks.size());
+    m_blocks.push_back(block);
 }
 
 void LayoutBuilder::addChild(int parent, int child)
@@ -306,7 +291,6 @@ void LayoutBuilder::walkTrees()
 {
     for (size_t v = 0; v < m_nodes.size(); ++v)
         m_nodes[v].ancestor = static_cast<int>(v);
-    m_preorder.clear();
     m_preorder.reserve(m_nodes.size());
 
     // First walk: a node is finished once all of its children are, left to right.
@@ -335,12 +319,26 @@ void LayoutBuilder::walkTrees()
     m_treeStart.push_back(m_preorder.size());
 
     // Second walk: parents come before their children in pre-order, so the sum of the
-    // modifiers above a node is known when it is reached. mod is reused to hold that sum.
-    for (const int v : m_preorder) {
-        Node &node = m_nodes[static_cast<size_t>(v)];
-        const double above = node.parent == NoNode ? 0 : m_nodes[static_cast<size_t>(node.parent)].mod;
-        node.prelim += above;
-        node.mod += above;
+    // modifiers above a node is known when it is reached; mod is reused to hold that sum.
+    // The trees of a forest then go side by side by their extents: a small tree never tucks
+    // in above a big neighbour's reports, where it would look like their manager.
+    double cursor = 0;
+    for (size_t t = 0; t + 1 < m_treeStart.size(); ++t) {
+        double low = std::numeric_limits<double>::max();
+        double high = std::numeric_limits<double>::lowest();
+        for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k) {
+            const int v = m_preorder[k];
+            Node &node = m_nodes[static_cast<size_t>(v)];
+            const double above = node.parent == NoNode
+                                     ? 0
+                                     : m_nodes[static_cast<size_t>(node.parent)].mod;
+            node.prelim += above;
+            node.mod += above;
+            low = std::min(low, node.prelim - width(v) / 2);
+            high = std::max(high, node.prelim + width(v) / 2);
+        }
+        m_treeOffset.push_back(cursor - low);
+        cursor += high - low + m_options.treeGap;
     }
 }
 
@@ -480,35 +478,25 @@ void LayoutBuilder::executeShifts(int v)
     }
 }
 
-void LayoutBuilder::placeTrees()
-{
-    // Trees of a forest side by side by their bounding boxes: a small tree never tucks in
-    // above a big neighbour's reports, where it would look like their manager.
-    double cursor = 0;
-    for (size_t t = 0; t + 1 < m_treeStart.size(); ++t) {
-        double low = std::numeric_limits<double>::max();
-        double high = std::numeric_limits<double>::lowest();
-        for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k) {
-            const int v = m_preorder[k];
-            const double centre = m_nodes[static_cast<size_t>(v)].prelim;
-            low = std::min(low, centre - width(v) / 2);
-            high = std::max(high, centre + width(v) / 2);
-        }
-        const double offset = cursor - low;
-        for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k)
-            m_nodes[static_cast<size_t>(m_preorder[k])].prelim += offset;
-        cursor = high + offset + m_options.treeGap;
-    }
-}
-
 void LayoutBuilder::placeCards()
 {
-    for (const int v : m_preorder) {
-        if (v >= m_roleCount)
-            continue;
-        m_layout.cards[static_cast<size_t>(v)] = {
-            m_nodes[static_cast<size_t>(v)].prelim - m_cardBreadth / 2,
-            levelDepth(m_level[static_cast<size_t>(v)]), m_cardBreadth, m_cardDepth};
+    double maxBreadth = 0;
+    double maxDepth = 0;
+    for (size_t t = 0; t < m_treeOffset.size(); ++t) {
+        const double offset = m_treeOffset[t];
+        for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k) {
+            const int v = m_preorder[k];
+            Node &node = m_nodes[static_cast<size_t>(v)];
+            node.prelim += offset;
+            if (v >= m_roleCount)
+                continue;
+            const LayoutRect card = {node.prelim - m_cardBreadth / 2,
+                                     levelDepth(m_level[static_cast<size_t>(v)]), m_cardBreadth,
+                                     m_cardDepth};
+            m_layout.cards[static_cast<size_t>(v)] = card;
+            maxBreadth = std::max(maxBreadth, card.right());
+            maxDepth = std::max(maxDepth, card.bottom());
+        }
     }
     const double columnPitch = m_cardBreadth + 2 * m_options.siblingGap;
     for (const Block &block : m_blocks) {
@@ -519,73 +507,26 @@ void LayoutBuilder::placeCards()
         for (size_t k = 0; k < reports.size(); ++k) {
             const int column = static_cast<int>(k) / block.rows;
             const int row = static_cast<int>(k) % block.rows;
-            m_layout.cards[static_cast<size_t>(reports[k])] = {
-                left + m_options.siblingGap + column * columnPitch, top + row * m_rowPitch,
-                m_cardBreadth, m_cardDepth};
+            const LayoutRect card = {left + m_options.siblingGap + column * columnPitch,
+                                     top + row * m_rowPitch, m_cardBreadth, m_cardDepth};
+            m_layout.cards[static_cast<size_t>(reports[k])] = card;
+            maxBreadth = std::max(maxBreadth, card.right());
+            maxDepth = std::max(maxDepth, card.bottom());
         }
     }
-}
-
-void LayoutBuilder::findOrigin()
-{
-    double minBreadth = std::numeric_limits<double>::max();
-    double minDepth = std::numeric_limits<double>::max();
-    double maxBreadth = std::numeric_limits<double>::lowest();
-    double maxDepth = std::numeric_limits<double>::lowest();
-    for (const RoleIndex role : m_layout.shown) {
-        const LayoutRect &rect = m_layout.cards[static_cast<size_t>(role)];
-        minBreadth = std::min(minBreadth, rect.x);
-        minDepth = std::min(minDepth, rect.y);
-        maxBreadth = std::max(maxBreadth, rect.right());
-        maxDepth = std::max(maxDepth, rect.bottom());
-    }
-    // Every connector runs between cards, except the spine left of a block's first column.
-    for (const Block &block : m_blocks) {
-        minBreadth = std::min(minBreadth, m_nodes[static_cast<size_t>(block.firstChainNode)].prelim
-                                              - block.width / 2);
-    }
-    m_origin = {minBreadth, minDepth};
-    m_layout.bounds = {0, 0, maxBreadth - minBreadth, maxDepth - minDepth};
+    // Nothing lies left of or above the trees, and connectors run between cards or, for the
+    // spines of blocks, inside the trees' extents.
+    m_layout.bounds = {0, 0, maxBreadth, maxDepth};
     if (m_options.orientation == Orientation::LeftToRight)
-        m_layout.bounds = {0, 0, m_layout.bounds.height, m_layout.bounds.width};
+        m_layout.bounds = {0, 0, maxDepth, maxBreadth};
 }
 
-LayoutPoint LayoutBuilder::toLayout(LayoutPoint point) const
+LayoutPoint LayoutBuilder::toLayout(double breadth, double depth) const
 {
-    const LayoutPoint shifted = {point.x - m_origin.x, point.y - m_origin.y};
     if (m_options.orientation == Orientation::LeftToRight)
-        return {shifted.y, shifted.x};
-    return shifted;
+        return {depth, breadth};
+    return {breadth, depth};
 }
-
-// An orthogonal polyline of at most five points, built in layout space.
-class Polyline
-{
-public:
-    void add(double breadth, double depth)
-    {
-        const LayoutPoint point = {breadth, depth};
-        if (m_count > 0 && m_points[m_count - 1].x == breadth && m_points[m_count - 1].y == depth)
-            return;
-        // A point in line with the last segment only extends it.
-        if (m_count >= 2) {
-            const LayoutPoint &a = m_points[m_count - 2];
-            const LayoutPoint &b = m_points[m_count - 1];
-            if ((a.x == b.x && b.x == breadth) || (a.y == b.y && b.y == depth)) {
-                m_points[m_count - 1] = point;
-                return;
-            }
-        }
-        m_points[m_count++] = point;
-    }
-    const LayoutPoint *begin() const { return m_points; }
-    const LayoutPoint *end() const { return m_points + m_count; }
-    int size() const { return m_count; }
-
-private:
-    LayoutPoint m_points[5];
-    int m_count = 0;
-};
 
 void LayoutBuilder::addTreeConnectors()
 {
@@ -599,30 +540,32 @@ void LayoutBuilder::addTreeConnectors()
         const LayoutRect &from = m_layout.cards[i];
         const double centre = from.x + from.width / 2;
         const double bus = from.bottom() + m_options.levelGap / 2;
+        const LayoutPoint start = toLayout(centre, from.bottom());
         const bool stacked = m_blockOf[i] >= 0;
         for (const RoleIndex report : m_model.childrenOf(manager)) {
             const LayoutRect &to = m_layout.cards[static_cast<size_t>(report)];
-            Polyline line;
-            line.add(centre, from.bottom());
-            line.add(centre, bus);
+            LayoutConnector &connector = connectors.emplace_back();
+            connector.from = manager;
+            connector.to = report;
             if (stacked) {
                 // Down a spine left of the column, then a short stub into the card's side.
                 const double spine = to.x - m_options.siblingGap;
                 const double middle = to.y + to.height / 2;
-                line.add(spine, bus);
-                line.add(spine, middle);
-                line.add(to.x, middle);
+                if (spine == centre) {
+                    connector.points = {start, toLayout(spine, middle), toLayout(to.x, middle)};
+                } else {
+                    connector.points = {start, toLayout(centre, bus), toLayout(spine, bus),
+                                        toLayout(spine, middle), toLayout(to.x, middle)};
+                }
             } else {
                 const double target = to.x + to.width / 2;
-                line.add(target, bus);
-                line.add(target, to.y);
+                if (target == centre) {
+                    connector.points = {start, toLayout(target, to.y)};
+                } else {
+                    connector.points = {start, toLayout(centre, bus), toLayout(target, bus),
+                                        toLayout(target, to.y)};
+                }
             }
-            LayoutConnector &connector = connectors.emplace_back();
-            connector.from = manager;
-            connector.to = report;
-            connector.points.reserve(static_cast<size_t>(line.size()));
-            for (const LayoutPoint &point : line)
-                connector.points.push_back(toLayout(point));
         }
     }
 }
@@ -668,19 +611,18 @@ void LayoutBuilder::addDottedConnectors()
             start = {from.x, fromMiddle};
             end = {to.right(), toMiddle};
         }
-        m_layout.connectors.push_back({manager, role, true, {toLayout(start), toLayout(end)}});
+        m_layout.connectors.push_back(
+            {manager, role, true, {toLayout(start.x, start.y), toLayout(end.x, end.y)}});
     }
 }
 
 void LayoutBuilder::mapCards()
 {
-    const bool swap = m_options.orientation == Orientation::LeftToRight;
+    if (m_options.orientation == Orientation::TopDown)
+        return;
     for (const RoleIndex role : m_layout.shown) {
         LayoutRect &rect = m_layout.cards[static_cast<size_t>(role)];
-        rect.x -= m_origin.x;
-        rect.y -= m_origin.y;
-        if (swap)
-            rect = {rect.y, rect.x, rect.height, rect.width};
+        rect = {rect.y, rect.x, rect.height, rect.width};
     }
 }
 
