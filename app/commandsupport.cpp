@@ -1,0 +1,48 @@
+#include "app/commandsupport.h"
+
+#include "app/builtinmodel.h"
+#include "app/cli.h"
+#include "core/diagnostic.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace rolescope {
+
+int parseOrExit(QCommandLineParser &parser, const QStringList &arguments, int maxPositional)
+{
+    parser.addHelpOption();
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << parser.errorText() << "\nTry 'rolescope " << arguments.value(0) << " --help'.\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() > maxPositional) {
+        err << "Unexpected argument: " << parser.positionalArguments().at(maxPositional) << "\n";
+        return ExitUsage;
+    }
+    return -1;
+}
+
+int loadForCommand(const QString &path, LoadResult &result)
+{
+    result = loadModelFromPath(path);
+    const std::string fileName = displayNameForPath(path).toStdString();
+    QTextStream err(stderr);
+    for (const Diagnostic &diagnostic : result.diagnostics)
+        err << QString::fromStdString(formatDiagnostic(fileName, diagnostic)) << "\n";
+    err.flush();
+    if (result.readFailed)
+        return ExitIo;
+    if (!result.model)
+        return ExitModelErrors;
+    return -1;
+}
+
+} // namespace rolescope
