@@ -1,0 +1,132 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runRolescope(const QStringList &arguments, const QString &workingDirectory = {},
+                 const QByteArray &input = {})
+{
+    QProcess process;
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    process.start(QStringLiteral(ROLESCOPE_EXECUTABLE), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    Run run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString checkDataDir()
+{
+    return QStringLiteral(ROLESCOPE_TEST_DATA_DIR "/check");
+}
+
+} // namespace
+
+// Every file under tests/data/check has the exact `rolescope check` output beside it.
+TEST(CheckCommand, PrintsTheExpectedDiagnosticsForEveryTestFile)
+{
+    const QDir dir(checkDataDir());
+    const QStringList models = dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+    ASSERT_GE(models.size(), 15);
+    for (const QString &model : models) {
+        QFile expectedFile(dir.filePath(QFileInfo(model).completeBaseName() + QStringLiteral(".expected")));
+        ASSERT_TRUE(expectedFile.open(QIODevice::ReadOnly)) << qPrintable(expectedFile.fileName());
+        const QString expected = QString::fromUtf8(expectedFile.readAll());
+        const Run run = runRolescope({QStringLiteral("check"), model}, dir.path());
+        EXPECT_EQ(run.out, expected) << qPrintable(model);
+        const int expectedExit = expected.contains(QStringLiteral(": error: ")) ? 1 : 0;
+        EXPECT_EQ(run.exitCode, expectedExit) << qPrintable(model);
+    }
+}
+
+TEST(CheckCommand, BuiltInModelIsClean)
+{
+    const Run run = runRolescope({QStringLiteral("check")});
+    EXPECT_EQ(run.exitCode, 0) << qPrintable(run.out + run.err);
+    EXPECT_TRUE(run.out.startsWith(QStringLiteral("<built-in>: no problems"))) << qPrintable(run.out);
+}
+
+TEST(CheckCommand, JsonOutputListsEveryDiagnostic)
+{
+    const Run run = runRolescope({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"),
+                                  QStringLiteral("references.yaml")},
+                                 checkDataDir());
+    EXPECT_EQ(run.exitCode, 1);
+    QJsonParseError parseError;
+    const QJsonDocument json = QJsonDocument::fromJson(run.out.toUtf8(), &parseError);
+    ASSERT_EQ(parseError.error, QJsonParseError::NoError) << qPrintable(run.out);
+    const QJsonObject root = json.object();
+    EXPECT_EQ(root.value(QStringLiteral("file")).toString(), QStringLiteral("references.yaml"));
+    EXPECT_EQ(root.value(QStringLiteral("errors")).toInt(), 3);
+    const QJsonArray diagnostics = root.value(QStringLiteral("diagnostics")).toArray();
+    ASSERT_EQ(diagnostics.size(), 3);
+    const QJsonObject first = diagnostics.at(0).toObject();
+    EXPECT_EQ(first.value(QStringLiteral("code")).toString(), QStringLiteral("unknown-role"));
+    EXPECT_EQ(first.value(QStringLiteral("line")).toInt(), 6);
+    EXPECT_EQ(first.value(QStringLiteral("column")).toInt(), 17);
+    EXPECT_EQ(first.value(QStringLiteral("role")).toString(), QStringLiteral("a"));
+    EXPECT_EQ(first.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+}
+
+TEST(CheckCommand, ReadsStandardInput)
+{
+    const Run run = runRolescope({QStringLiteral("check"), QStringLiteral("-")}, {},
+                                 "organization: {name: X}\nroles: [{id: a, title: A, reports_to: b}]\n");
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_TRUE(run.out.startsWith(QStringLiteral("<stdin>:2:42: error: "))) << qPrintable(run.out);
+}
+
+TEST(CheckCommand, UnreadablePathsExitWithThree)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const Run missing = runRolescope({QStringLiteral("check"), dir.filePath(QStringLiteral("absent.yaml"))});
+    EXPECT_EQ(missing.exitCode, 3);
+    EXPECT_TRUE(missing.out.contains(QStringLiteral("[file-unreadable]"))) << qPrintable(missing.out);
+    const Run directory = runRolescope({QStringLiteral("check"), dir.path()});
+    EXPECT_EQ(directory.exitCode, 3);
+    EXPECT_TRUE(directory.out.contains(QStringLiteral("[not-a-regular-file]"))) << qPrintable(directory.out);
+}
+
+TEST(CommandLine, UsageErrorsExitWithTwo)
+{
+    EXPECT_EQ(runRolescope({QStringLiteral("check"), QStringLiteral("--no-such-option")}).exitCode, 2);
+    EXPECT_EQ(runRolescope({QStringLiteral("check"), QStringLiteral("a.yaml"), QStringLiteral("b.yaml")}).exitCode, 2);
+    EXPECT_EQ(runRolescope({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("xml")}).exitCode, 2);
+}
+
+TEST(CommandLine, HelpAndVersion)
+{
+    const Run version = runRolescope({QStringLiteral("--version")});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_TRUE(version.out.startsWith(QStringLiteral("rolescope "))) << qPrintable(version.out);
+    const Run help = runRolescope({QStringLiteral("--help")});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_TRUE(help.out.contains(QStringLiteral("check"))) << qPrintable(help.out);
+    const Run checkHelp = runRolescope({QStringLiteral("check"), QStringLiteral("--help")});
+    EXPECT_EQ(checkHelp.exitCode, 0);
+    EXPECT_TRUE(checkHelp.out.contains(QStringLiteral("--format"))) << qPrintable(checkHelp.out);
+}
