@@ -19,9 +19,6 @@ ChartScene::ChartScene(Document *document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
 {
-    // Items only move when the whole chart is laid out again; a BSP index would be rebuilt
-    // at every relayout for little gain in finding the few visible cards.
-    setItemIndexMethod(QGraphicsScene::NoIndex);
     updateCardPainter();
     connect(document, &Document::modelReset, this, &ChartScene::rebuild);
     connect(document, &Document::visibilityChanged, this, &ChartScene::relayout);
@@ -95,9 +92,6 @@ void ChartScene::updateCardPainter()
 
 void ChartScene::rebuild()
 {
-    clear();
-    m_cards.assign(static_cast<size_t>(m_document->model().roleCount()), nullptr);
-    m_connectors.clear();
     updateCardPainter();
     relayout();
 }
@@ -106,37 +100,29 @@ void ChartScene::relayout()
 {
     const Model &model = m_document->model();
     if (!m_document->hasModel()) {
+        clear();
         m_layout = Layout();
         setSceneRect(QRectF());
         emit layoutChanged();
         return;
     }
+    // Starting from an empty scene is cheaper than moving, hiding and deleting items one by
+    // one; a click that collapses a card queues the change, so no item deletes itself.
+    clear();
     LayoutScope scope;
     scope.root = m_document->focusRoot();
     scope.collapsed = m_document->collapsedRoles();
     m_layout = computeLayout(model, m_options, scope);
 
-    for (RoleIndex role = 0; role < model.roleCount(); ++role) {
-        RoleCardItem *&item = m_cards[static_cast<size_t>(role)];
-        if (!m_layout.isShown(role)) {
-            if (item)
-                item->hide();
-            continue;
-        }
-        const LayoutRect &rect = m_layout.cards[static_cast<size_t>(role)];
-        if (!item) {
-            item = new RoleCardItem(role, QSizeF(rect.width, rect.height));
-            addItem(item);
-        } else {
-            item->setSize(QSizeF(rect.width, rect.height));
-            item->show();
-        }
-        item->setPos(rect.x, rect.y);
-    }
-
-    for (ConnectorItem *connector : m_connectors)
-        delete connector;
+    m_cards.assign(static_cast<size_t>(model.roleCount()), nullptr);
     m_connectors.clear();
+    for (const RoleIndex role : m_layout.shown) {
+        const LayoutRect &rect = m_layout.cards[static_cast<size_t>(role)];
+        auto item = new RoleCardItem(role, QSizeF(rect.width, rect.height));
+        item->setPos(rect.x, rect.y);
+        addItem(item);
+        m_cards[static_cast<size_t>(role)] = item;
+    }
     m_connectors.reserve(m_layout.connectors.size());
     for (const LayoutConnector &connector : m_layout.connectors) {
         auto item = new ConnectorItem(connector);

@@ -58,9 +58,8 @@ private:
     LayoutOptions m_options;
     Layout m_layout;
     CardPainter m_painter;
-    // Indexed by RoleIndex; items are created when a role is first shown and hidden, not
-    // deleted, when it is not, so a click that collapses a card never deletes that card.
-    std::vector<RoleCardItem *> m_cards;
+    std::vector<RoleCardItem *> m_cards; // indexed by RoleIndex; nullptr when not shown
+
     std::vector<ConnectorItem *> m_connectors;
 };
 

@@ -22,6 +22,8 @@ constexpr qreal MinZoom = 0.002;
 constexpr qreal MaxZoom = 4.0;
 constexpr qreal ZoomStep = 1.25;
 constexpr qreal VisibleMargin = 40;
+// Fitting a big chart would make its cards specks; the first view stops at this zoom.
+constexpr qreal ReadableZoom = 0.6;
 
 } // namespace
 
@@ -105,6 +107,24 @@ void ChartView::zoomToFit()
     emit zoomChanged(zoom());
 }
 
+void ChartView::showStartOfChart()
+{
+    zoomToFit();
+    const Layout &layout = m_scene->layout();
+    if (zoom() >= ReadableZoom || layout.shown.empty())
+        return;
+    m_autoFit = false;
+    setTransform(QTransform::fromScale(ReadableZoom, ReadableZoom));
+    // The top of the chart: over the only tree's root, or the left end of a forest.
+    const QRectF first = m_scene->cardRect(layout.shown.front());
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    const bool oneTree = m_scene->document()->model().topRoles().size() == 1
+                         || m_scene->document()->focusRoot() != NoRole;
+    const qreal x = oneTree ? first.center().x() : m_scene->sceneRect().left() + visible.width() / 2;
+    centerOn(x, m_scene->sceneRect().top() + visible.height() / 2);
+    emit zoomChanged(zoom());
+}
+
 void ChartView::zoomToActualSize()
 {
     const QPointF center = mapToScene(viewport()->rect().center());
@@ -126,7 +146,7 @@ void ChartView::onModelReset(bool keptState)
     if (keptState)
         return;
     if (isVisible())
-        zoomToFit();
+        showStartOfChart();
     else
         m_fitPending = true;
 }
@@ -135,8 +155,10 @@ void ChartView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     // Until the user zooms, the chart follows the window's size.
-    if ((m_fitPending || m_autoFit) && isVisible()) {
+    if (m_fitPending && isVisible()) {
         m_fitPending = false;
+        showStartOfChart();
+    } else if (m_autoFit) {
         zoomToFit();
     }
 }
@@ -146,7 +168,7 @@ void ChartView::showEvent(QShowEvent *event)
     QGraphicsView::showEvent(event);
     if (m_fitPending) {
         m_fitPending = false;
-        zoomToFit();
+        showStartOfChart();
     }
 }
 

@@ -26,6 +26,8 @@ public:
     void zoomOut();
     void zoomToFit();
     void zoomToActualSize();
+    // The first view of a model: the whole chart if it fits readably, else its top.
+    void showStartOfChart();
     // Scrolls just enough to show ROLE's card.
     void ensureRoleVisible(RoleIndex role);
 

@@ -5,6 +5,8 @@
 
 #include <QHeaderView>
 
+#include <algorithm>
+
 namespace rolescope {
 
 namespace {
@@ -31,6 +33,11 @@ OutlineView::OutlineView(Document *document, QWidget *parent)
             [this](const QModelIndex &current) { onCurrentChanged(current); });
     connect(document, &Document::selectionChanged, this, &OutlineView::showDocumentSelection);
     connect(document, &Document::modelReset, this, [this] {
+        const auto &roles = m_document->model().roles;
+        const bool anyHolder = std::any_of(roles.begin(), roles.end(),
+                                           [](const Role &role) { return !role.isVacant(); });
+        // A model that names no one would fill the column with "Vacant".
+        setColumnHidden(RoleTreeModel::HolderColumn, !anyHolder);
         // Small organisations open fully; large ones show their top two levels.
         if (m_document->model().roleCount() <= FullyExpandedRoles)
             expandAll();

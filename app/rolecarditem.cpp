@@ -17,14 +17,6 @@ RoleCardItem::RoleCardItem(RoleIndex role, const QSizeF &size)
     setCursor(Qt::PointingHandCursor);
 }
 
-void RoleCardItem::setSize(const QSizeF &size)
-{
-    if (size == m_size)
-        return;
-    prepareGeometryChange();
-    m_size = size;
-}
-
 ChartScene *RoleCardItem::chartScene() const
 {
     return static_cast<ChartScene *>(scene());

@@ -20,7 +20,6 @@ public:
     int type() const override { return Type; }
     RoleIndex role() const { return m_role; }
     QRectF cardRect() const { return QRectF(QPointF(0, 0), m_size); }
-    void setSize(const QSizeF &size);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

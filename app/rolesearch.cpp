@@ -21,6 +21,11 @@ void RoleSearchIndex::setModel(const Model *model)
 
 QString RoleSearchIndex::fold(const QString &text)
 {
+    // Most text is ASCII, which has no accents to remove; decomposing it is the slow part.
+    const bool ascii = std::all_of(text.begin(), text.end(),
+                                   [](QChar c) { return c.unicode() < 0x80; });
+    if (ascii)
+        return text.toLower();
     const QString decomposed = text.normalized(QString::NormalizationForm_KD);
     QString folded;
     folded.reserve(decomposed.size());
