@@ -28,30 +28,32 @@ struct Block
     int firstChainNode = 0; // the layout node of the block on the level below the manager
 };
 
-// While the first walk is inside a node: which child comes next, and the default ancestor of
-// Buchheim et al. for the children finished so far.
-struct Frame
-{
-    int node;
-    int nextChild;
-    int defaultAncestor;
-};
-
 // A node of the layout tree: a shown role (unless stacked in a block) or a link of a block's
-// chain. One struct per node rather than parallel arrays: the walks touch all fields of a
-// node together, and for 100,000 nodes that decides between one cache miss and a dozen.
-struct Node
+// chain. Nodes are numbered in pre-order, so a subtree is one contiguous run of them, and
+// each fills one cache line: following contours jumps around the tree, and for 100,000
+// nodes the cache misses decide the running time.
+struct alignas(64) Node
 {
     int parent = NoNode;
-    int number = 0; // position among its siblings
-    int childStart = 0;
-    int childCount = 0;
-    int thread = NoNode;
+    int role = NoRole;      // for a link of a block's chain: -1 - the block's index
+    int number = 0;         // position among its siblings
+    int leftSibling = NoNode;
+    int lastChild = NoNode;
+    int nextLeft = NoNode;  // on the left contour: the first child, or a thread
+    int nextRight = NoNode; // on the right contour: the last child, or a thread
     int ancestor = NoNode;
-    double prelim = 0; // after the second walk: the final centre
+    double prelim = 0;      // after the second walk: the final centre
     double mod = 0;
     double shift = 0;
     double change = 0;
+};
+
+// A node the first walk is inside of, with the default ancestor of Buchheim et al. for the
+// children finished so far.
+struct OpenNode
+{
+    int node;
+    int defaultAncestor;
 };
 
 class LayoutBuilder
@@ -67,8 +69,8 @@ private:
     bool inCycle(RoleIndex role) const;
     void collectTree();
     int countDescendants(RoleIndex role);
-    void addBlock(RoleIndex manager, int leaves);
-    void addChild(int parent, int child);
+    int addNode(int parent, int role);
+    void addBlock(RoleIndex manager, int managerNode, int leaves);
 
     // Buchheim et al.: the first walk runs in post-order, the second in pre-order.
     void walkTrees();
@@ -76,9 +78,7 @@ private:
     void apportion(int v, int &defaultAncestor);
     void moveSubtree(int wm, int wp, double shift);
     void executeShifts(int v);
-    int nextLeft(int v) const;
-    int nextRight(int v) const;
-    int leftSibling(int v) const;
+    Node &node(int v) { return m_nodes[static_cast<size_t>(v)]; }
     double width(int v) const;
     double separation(int left, int right, double gap) const;
 
@@ -108,12 +108,8 @@ private:
     std::vector<Block> m_blocks;
     std::vector<int> m_blockOf;      // per role: the block of its reports, or -1
 
-    // The layout tree: indices below m_roleCount are roles, the rest block chains.
-    std::vector<Node> m_nodes;
-    std::vector<double> m_chainWidth; // per block chain node, from m_roleCount on
-    std::vector<int> m_children;
-    std::vector<int> m_preorder;
-    std::vector<size_t> m_treeStart;  // where each top's tree starts in m_preorder
+    std::vector<Node> m_nodes;        // in pre-order
+    std::vector<int> m_treeStart;     // the first node of each tree, and then the node count
     std::vector<double> m_treeOffset; // moves each tree to its place in the forest
 
     std::vector<std::pair<RoleIndex, RoleIndex>> m_dottedLines; // manager, report
@@ -183,8 +179,7 @@ void LayoutBuilder::collectTree()
     m_level.assign(count, -1);
     m_expanded.assign(count, 0);
     m_blockOf.assign(count, -1);
-    m_nodes.assign(count, Node());
-    m_children.reserve(count);
+    m_nodes.reserve(count);
 
     if (m_scope.root != NoRole) {
         if (m_scope.root >= 0 && m_scope.root < m_roleCount && !inCycle(m_scope.root))
@@ -194,42 +189,54 @@ void LayoutBuilder::collectTree()
         m_tops.assign(tops.begin(), tops.end());
     }
 
-    std::vector<RoleIndex> stack;
+    // Pre-order, each role with the layout node of its manager; reports stacked in a block
+    // are shown but get no node of their own.
+    constexpr int Stacked = -2;
+    struct Visit
+    {
+        RoleIndex role;
+        int parentNode;
+    };
+    std::vector<Visit> stack;
     for (auto it = m_tops.rbegin(); it != m_tops.rend(); ++it) {
         m_level[static_cast<size_t>(*it)] = 0;
         m_expanded[static_cast<size_t>(*it)] = opens(*it, 0);
-        stack.push_back(*it);
+        stack.push_back({*it, NoNode});
     }
     m_layout.shown.reserve(count);
     const auto minLeaves = static_cast<size_t>(std::max(1, m_options.compactMinLeaves));
     while (!stack.empty()) {
-        const RoleIndex role = stack.back();
+        const Visit visit = stack.back();
         stack.pop_back();
+        const RoleIndex role = visit.role;
         m_layout.shown.push_back(role);
         const auto i = static_cast<size_t>(role);
         const auto reports = m_model.childrenOf(role);
-        if (!m_expanded[i]) {
-            if (!reports.empty())
-                m_layout.hiddenBelow[i] = countDescendants(role);
+        if (!m_expanded[i] && !reports.empty())
+            m_layout.hiddenBelow[i] = countDescendants(role);
+        if (visit.parentNode == Stacked)
             continue;
-        }
+        if (visit.parentNode == NoNode)
+            m_treeStart.push_back(static_cast<int>(m_nodes.size()));
+        const int v = addNode(visit.parentNode, role);
+        if (!m_expanded[i])
+            continue;
+
         const int level = m_level[i] + 1;
         bool allLeaves = true;
-        for (auto it = reports.rbegin(); it != reports.rend(); ++it) {
-            const auto report = static_cast<size_t>(*it);
-            m_level[report] = level;
-            m_expanded[report] = opens(*it, level);
-            allLeaves = allLeaves && !m_expanded[report];
-            stack.push_back(*it);
+        for (const RoleIndex report : reports) {
+            const auto r = static_cast<size_t>(report);
+            m_level[r] = level;
+            m_expanded[r] = opens(report, level);
+            allLeaves = allLeaves && !m_expanded[r];
         }
-        if (m_options.compact && allLeaves && reports.size() >= minLeaves) {
-            addBlock(role, static_cast<int>(reports.size()));
-        } else {
-            m_nodes[i].childStart = static_cast<int>(m_children.size());
-            for (const RoleIndex report : reports)
-                addChild(role, report);
-        }
+        const bool stacked = m_options.compact && allLeaves && reports.size() >= minLeaves;
+        if (stacked)
+            addBlock(role, v, static_cast<int>(reports.size()));
+        for (auto it = reports.rbegin(); it != reports.rend(); ++it)
+            stack.push_back({*it, stacked ? Stacked : v});
     }
+    m_treeStart.push_back(static_cast<int>(m_nodes.size()));
 }
 
 int LayoutBuilder::countDescendants(RoleIndex role)
@@ -248,7 +255,28 @@ int LayoutBuilder::countDescendants(RoleIndex role)
     return count;
 }
 
-void LayoutBuilder::addBlock(RoleIndex manager, int leaves)
+int LayoutBuilder::addNode(int parent, int role)
+{
+    const int v = static_cast<int>(m_nodes.size());
+    Node &child = m_nodes.emplace_back();
+    child.parent = parent;
+    child.role = role;
+    child.ancestor = v;
+    if (parent != NoNode) {
+        Node &manager = node(parent);
+        if (manager.lastChild == NoNode) {
+            manager.nextLeft = v;
+        } else {
+            child.leftSibling = manager.lastChild;
+            child.number = node(manager.lastChild).number + 1;
+        }
+        manager.lastChild = v;
+        manager.nextRight = v;
+    }
+    return v;
+}
+
+void LayoutBuilder::addBlock(RoleIndex manager, int managerNode, int leaves)
 {
     const int maxColumns = std::max(1, m_options.compactMaxColumns);
     Block block;
@@ -266,57 +294,35 @@ void LayoutBuilder::addBlock(RoleIndex manager, int leaves)
     int levels = 1;
     while (levels * m_levelPitch - m_options.levelGap / 2 <= height)
         ++levels;
-    int above = manager;
-    for (int k = 0; k < levels; ++k) {
-        const int link = static_cast<int>(m_nodes.size());
-        m_nodes.emplace_back();
-        m_chainWidth.push_back(block.width);
-        m_nodes[static_cast<size_t>(above)].childStart = static_cast<int>(m_children.size());
-        addChild(above, link);
-        above = link;
-    }
+    const int chainRole = -1 - static_cast<int>(m_blocks.size());
+    int above = managerNode;
+    for (int k = 0; k < levels; ++k)
+        above = addNode(above, chainRole);
     m_blockOf[static_cast<size_t>(manager)] = static_cast<int>(m_blocks.size());
     m_blocks.push_back(block);
 }
 
-void LayoutBuilder::addChild(int parent, int child)
-{
-    Node &node = m_nodes[static_cast<size_t>(child)];
-    node.parent = parent;
-    node.number = m_nodes[static_cast<size_t>(parent)].childCount++;
-    m_children.push_back(child);
-}
-
 void LayoutBuilder::walkTrees()
 {
-    for (size_t v = 0; v < m_nodes.size(); ++v)
-        m_nodes[v].ancestor = static_cast<int>(v);
-    m_preorder.reserve(m_nodes.size());
-
-    // First walk: a node is finished once all of its children are, left to right.
-    std::vector<Frame> stack;
-    for (const RoleIndex top : m_tops) {
-        m_treeStart.push_back(m_preorder.size());
-        m_preorder.push_back(top);
-        stack.push_back({top, 0, NoNode});
-        while (!stack.empty()) {
-            Frame &frame = stack.back();
-            const Node &node = m_nodes[static_cast<size_t>(frame.node)];
-            if (frame.nextChild < node.childCount) {
-                const int child = m_children[static_cast<size_t>(node.childStart + frame.nextChild)];
-                ++frame.nextChild;
-                m_preorder.push_back(child);
-                stack.push_back({child, 0, NoNode});
-            } else {
-                const int finished = frame.node;
-                stack.pop_back();
-                finishNode(finished);
-                if (!stack.empty())
-                    apportion(finished, stack.back().defaultAncestor);
-            }
-        }
+    // First walk, in post-order: in pre-order, a node's subtree is over when a node comes
+    // that is not below it.
+    std::vector<OpenNode> open;
+    auto finishInnermost = [this, &open] {
+        const int finished = open.back().node;
+        open.pop_back();
+        finishNode(finished);
+        if (!open.empty())
+            apportion(finished, open.back().defaultAncestor);
+    };
+    const int count = static_cast<int>(m_nodes.size());
+    for (int v = 0; v < count; ++v) {
+        const int parent = node(v).parent;
+        while (!open.empty() && open.back().node != parent)
+            finishInnermost();
+        open.push_back({v, NoNode});
     }
-    m_treeStart.push_back(m_preorder.size());
+    while (!open.empty())
+        finishInnermost();
 
     // Second walk: parents come before their children in pre-order, so the sum of the
     // modifiers above a node is known when it is reached; mod is reused to hold that sum.
@@ -326,16 +332,13 @@ void LayoutBuilder::walkTrees()
     for (size_t t = 0; t + 1 < m_treeStart.size(); ++t) {
         double low = std::numeric_limits<double>::max();
         double high = std::numeric_limits<double>::lowest();
-        for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k) {
-            const int v = m_preorder[k];
-            Node &node = m_nodes[static_cast<size_t>(v)];
-            const double above = node.parent == NoNode
-                                     ? 0
-                                     : m_nodes[static_cast<size_t>(node.parent)].mod;
-            node.prelim += above;
-            node.mod += above;
-            low = std::min(low, node.prelim - width(v) / 2);
-            high = std::max(high, node.prelim + width(v) / 2);
+        for (int v = m_treeStart[t]; v < m_treeStart[t + 1]; ++v) {
+            Node &at = node(v);
+            const double above = at.parent == NoNode ? 0 : node(at.parent).mod;
+            at.prelim += above;
+            at.mod += above;
+            low = std::min(low, at.prelim - width(v) / 2);
+            high = std::max(high, at.prelim + width(v) / 2);
         }
         m_treeOffset.push_back(cursor - low);
         cursor += high - low + m_options.treeGap;
@@ -344,55 +347,29 @@ void LayoutBuilder::walkTrees()
 
 void LayoutBuilder::finishNode(int v)
 {
-    Node &node = m_nodes[static_cast<size_t>(v)];
-    const int left = leftSibling(v);
+    Node &at = node(v);
+    const int left = at.leftSibling;
     const double besideLeft = left == NoNode ? 0
-                                             : m_nodes[static_cast<size_t>(left)].prelim
+                                             : node(left).prelim
                                                    + separation(left, v, m_options.siblingGap);
-    if (node.childCount > 0) {
+    if (at.lastChild != NoNode) {
         executeShifts(v);
-        const auto start = static_cast<size_t>(node.childStart);
-        const Node &first = m_nodes[static_cast<size_t>(m_children[start])];
-        const Node &last =
-            m_nodes[static_cast<size_t>(m_children[start + static_cast<size_t>(node.childCount) - 1])];
-        const double midpoint = (first.prelim + last.prelim) / 2;
+        const double midpoint = (node(at.nextLeft).prelim + node(at.lastChild).prelim) / 2;
         if (left != NoNode) {
-            node.prelim = besideLeft;
-            node.mod = node.prelim - midpoint;
+            at.prelim = besideLeft;
+            at.mod = at.prelim - midpoint;
         } else {
-            node.prelim = midpoint;
+            at.prelim = midpoint;
         }
     } else {
-        node.prelim = besideLeft;
+        at.prelim = besideLeft;
     }
-}
-
-int LayoutBuilder::leftSibling(int v) const
-{
-    const Node &node = m_nodes[static_cast<size_t>(v)];
-    if (node.parent == NoNode || node.number == 0)
-        return NoNode;
-    const int start = m_nodes[static_cast<size_t>(node.parent)].childStart;
-    return m_children[static_cast<size_t>(start + node.number - 1)];
-}
-
-int LayoutBuilder::nextLeft(int v) const
-{
-    const Node &node = m_nodes[static_cast<size_t>(v)];
-    return node.childCount > 0 ? m_children[static_cast<size_t>(node.childStart)] : node.thread;
-}
-
-int LayoutBuilder::nextRight(int v) const
-{
-    const Node &node = m_nodes[static_cast<size_t>(v)];
-    return node.childCount > 0
-               ? m_children[static_cast<size_t>(node.childStart + node.childCount - 1)]
-               : node.thread;
 }
 
 double LayoutBuilder::width(int v) const
 {
-    return v < m_roleCount ? m_cardBreadth : m_chainWidth[static_cast<size_t>(v - m_roleCount)];
+    const int role = m_nodes[static_cast<size_t>(v)].role;
+    return role >= 0 ? m_cardBreadth : m_blocks[static_cast<size_t>(-1 - role)].width;
 }
 
 double LayoutBuilder::separation(int left, int right, double gap) const
@@ -402,60 +379,62 @@ double LayoutBuilder::separation(int left, int right, double gap) const
 
 void LayoutBuilder::apportion(int v, int &defaultAncestor)
 {
-    const int parent = m_nodes[static_cast<size_t>(v)].parent;
-    const int left = leftSibling(v);
+    const int left = node(v).leftSibling;
     if (left == NoNode) {
         defaultAncestor = v;
         return;
     }
-    auto at = [this](int index) -> Node & { return m_nodes[static_cast<size_t>(index)]; };
+    const int parent = node(v).parent;
     // i: inner contours facing each other, o: outer contours; m: left part, p: right part.
     int vip = v;
     int vop = v;
     int vim = left;
-    int vom = m_children[static_cast<size_t>(m_nodes[static_cast<size_t>(parent)].childStart)];
-    double sip = at(vip).mod;
-    double sop = at(vop).mod;
-    double sim = at(vim).mod;
-    double som = at(vom).mod;
-    int nextRightOfLeft = nextRight(vim);
-    int nextLeftOfRight = nextLeft(vip);
+    int vom = node(parent).nextLeft;
+    double sip = node(vip).mod;
+    double sop = node(vop).mod;
+    double sim = node(vim).mod;
+    double som = node(vom).mod;
+    int nextRightOfLeft = node(vim).nextRight;
+    int nextLeftOfRight = node(vip).nextLeft;
     while (nextRightOfLeft != NoNode && nextLeftOfRight != NoNode) {
         vim = nextRightOfLeft;
         vip = nextLeftOfRight;
-        vom = nextLeft(vom);
-        vop = nextRight(vop);
-        at(vop).ancestor = v;
-        const double shift = (at(vim).prelim + sim) - (at(vip).prelim + sip)
+        vom = node(vom).nextLeft;
+        vop = node(vop).nextRight;
+        node(vop).ancestor = v;
+        const double shift = (node(vim).prelim + sim) - (node(vip).prelim + sip)
                              + separation(vim, vip, m_options.subtreeGap);
         if (shift > 0) {
-            const int ancestor = at(vim).ancestor;
-            moveSubtree(at(ancestor).parent == parent ? ancestor : defaultAncestor, v, shift);
+            const int ancestor = node(vim).ancestor;
+            moveSubtree(node(ancestor).parent == parent ? ancestor : defaultAncestor, v, shift);
             sip += shift;
             sop += shift;
         }
-        sim += at(vim).mod;
-        sip += at(vip).mod;
-        som += at(vom).mod;
-        sop += at(vop).mod;
-        nextRightOfLeft = nextRight(vim);
-        nextLeftOfRight = nextLeft(vip);
+        sim += node(vim).mod;
+        sip += node(vip).mod;
+        som += node(vom).mod;
+        sop += node(vop).mod;
+        nextRightOfLeft = node(vim).nextRight;
+        nextLeftOfRight = node(vip).nextLeft;
     }
-    if (nextRightOfLeft != NoNode && nextRight(vop) == NoNode) {
-        at(vop).thread = nextRightOfLeft;
-        at(vop).mod += sim - sop;
+    // A thread goes to a leaf, which has no children to follow otherwise.
+    if (nextRightOfLeft != NoNode && node(vop).nextRight == NoNode) {
+        Node &end = node(vop);
+        end.nextLeft = end.nextRight = nextRightOfLeft;
+        end.mod += sim - sop;
     }
-    if (nextLeftOfRight != NoNode && nextLeft(vom) == NoNode) {
-        at(vom).thread = nextLeftOfRight;
-        at(vom).mod += sip - som;
+    if (nextLeftOfRight != NoNode && node(vom).nextLeft == NoNode) {
+        Node &end = node(vom);
+        end.nextLeft = end.nextRight = nextLeftOfRight;
+        end.mod += sip - som;
         defaultAncestor = v;
     }
 }
 
 void LayoutBuilder::moveSubtree(int wm, int wp, double shift)
 {
-    Node &m = m_nodes[static_cast<size_t>(wm)];
-    Node &p = m_nodes[static_cast<size_t>(wp)];
+    Node &m = node(wm);
+    Node &p = node(wp);
     const double perSubtree = shift / (p.number - m.number);
     p.change -= perSubtree;
     p.shift += shift;
@@ -466,15 +445,14 @@ void LayoutBuilder::moveSubtree(int wm, int wp, double shift)
 
 void LayoutBuilder::executeShifts(int v)
 {
-    const Node &node = m_nodes[static_cast<size_t>(v)];
     double shift = 0;
     double change = 0;
-    for (int k = node.childCount - 1; k >= 0; --k) {
-        Node &w = m_nodes[static_cast<size_t>(m_children[static_cast<size_t>(node.childStart + k)])];
-        w.prelim += shift;
-        w.mod += shift;
-        change += w.change;
-        shift += w.shift + change;
+    for (int w = node(v).lastChild; w != NoNode; w = node(w).leftSibling) {
+        Node &child = node(w);
+        child.prelim += shift;
+        child.mod += shift;
+        change += child.change;
+        shift += child.shift + change;
     }
 }
 
@@ -484,24 +462,22 @@ void LayoutBuilder::placeCards()
     double maxDepth = 0;
     for (size_t t = 0; t < m_treeOffset.size(); ++t) {
         const double offset = m_treeOffset[t];
-        for (size_t k = m_treeStart[t]; k < m_treeStart[t + 1]; ++k) {
-            const int v = m_preorder[k];
-            Node &node = m_nodes[static_cast<size_t>(v)];
-            node.prelim += offset;
-            if (v >= m_roleCount)
+        for (int v = m_treeStart[t]; v < m_treeStart[t + 1]; ++v) {
+            Node &at = node(v);
+            at.prelim += offset;
+            if (at.role < 0)
                 continue;
-            const LayoutRect card = {node.prelim - m_cardBreadth / 2,
-                                     levelDepth(m_level[static_cast<size_t>(v)]), m_cardBreadth,
-                                     m_cardDepth};
-            m_layout.cards[static_cast<size_t>(v)] = card;
+            const auto role = static_cast<size_t>(at.role);
+            const LayoutRect card = {at.prelim - m_cardBreadth / 2, levelDepth(m_level[role]),
+                                     m_cardBreadth, m_cardDepth};
+            m_layout.cards[role] = card;
             maxBreadth = std::max(maxBreadth, card.right());
             maxDepth = std::max(maxDepth, card.bottom());
         }
     }
     const double columnPitch = m_cardBreadth + 2 * m_options.siblingGap;
     for (const Block &block : m_blocks) {
-        const double left = m_nodes[static_cast<size_t>(block.firstChainNode)].prelim
-                            - block.width / 2;
+        const double left = node(block.firstChainNode).prelim - block.width / 2;
         const double top = levelDepth(m_level[static_cast<size_t>(block.manager)] + 1);
         const auto reports = m_model.childrenOf(block.manager);
         for (size_t k = 0; k < reports.size(); ++k) {

@@ -62,10 +62,12 @@ struct LayoutScope
 struct Layout
 {
     std::vector<LayoutRect> cards;    // indexed by RoleIndex; empty rect: not shown
-    std::vector<int> hiddenBelow;     // indexed by RoleIndex: descendants hidden by collapse/depth
+    // Indexed by RoleIndex: for a shown role whose reports are hidden (collapsed, or on the
+    // last level of maxDepth), how many descendants that hides; 0 for every other role.
+    std::vector<int> hiddenBelow;
     std::vector<RoleIndex> shown;     // the shown roles, in pre-order
     std::vector<LayoutConnector> connectors;
-    LayoutRect bounds;                // of all shown cards, starting at (0, 0)
+    LayoutRect bounds;                // of all shown cards and connectors, starting at (0, 0)
 
     bool isShown(RoleIndex index) const { return !cards[static_cast<size_t>(index)].isEmpty(); }
 };
