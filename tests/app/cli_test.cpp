@@ -10,14 +10,14 @@
 
 namespace {
 
-struct Run
+struct ProcessResult
 {
     int exitCode = -1;
     QString out;
     QString err;
 };
 
-Run runRolescope(const QStringList &arguments, const QString &workingDirectory = {},
+ProcessResult runRolescope(const QStringList &arguments, const QString &workingDirectory = {},
                  const QByteArray &input = {})
 {
     QProcess process;
@@ -26,7 +26,7 @@ Run runRolescope(const QStringList &arguments, const QString &workingDirectory =
     process.start(QStringLiteral(ROLESCOPE_EXECUTABLE), arguments);
     process.write(input);
     process.closeWriteChannel();
-    Run run;
+    ProcessResult run;
     if (!process.waitForFinished(60000)) {
         process.kill();
         process.waitForFinished();
@@ -55,7 +55,7 @@ TEST(CheckCommand, PrintsTheExpectedDiagnosticsForEveryTestFile)
         QFile expectedFile(dir.filePath(QFileInfo(model).completeBaseName() + QStringLiteral(".expected")));
         ASSERT_TRUE(expectedFile.open(QIODevice::ReadOnly)) << qPrintable(expectedFile.fileName());
         const QString expected = QString::fromUtf8(expectedFile.readAll());
-        const Run run = runRolescope({QStringLiteral("check"), model}, dir.path());
+        const ProcessResult run = runRolescope({QStringLiteral("check"), model}, dir.path());
         EXPECT_EQ(run.out, expected) << qPrintable(model);
         const int expectedExit = expected.contains(QStringLiteral(": error: ")) ? 1 : 0;
         EXPECT_EQ(run.exitCode, expectedExit) << qPrintable(model);
@@ -64,14 +64,14 @@ TEST(CheckCommand, PrintsTheExpectedDiagnosticsForEveryTestFile)
 
 TEST(CheckCommand, BuiltInModelIsClean)
 {
-    const Run run = runRolescope({QStringLiteral("check")});
+    const ProcessResult run = runRolescope({QStringLiteral("check")});
     EXPECT_EQ(run.exitCode, 0) << qPrintable(run.out + run.err);
     EXPECT_TRUE(run.out.startsWith(QStringLiteral("<built-in>: no problems"))) << qPrintable(run.out);
 }
 
 TEST(CheckCommand, JsonOutputListsEveryDiagnostic)
 {
-    const Run run = runRolescope({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"),
+    const ProcessResult run = runRolescope({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"),
                                   QStringLiteral("references.yaml")},
                                  checkDataDir());
     EXPECT_EQ(run.exitCode, 1);
@@ -93,20 +93,20 @@ TEST(CheckCommand, JsonOutputListsEveryDiagnostic)
 
 TEST(CheckCommand, ReadsStandardInput)
 {
-    const Run run = runRolescope({QStringLiteral("check"), QStringLiteral("-")}, {},
+    const ProcessResult run = runRolescope({QStringLiteral("check"), QStringLiteral("-")}, {},
                                  "organization: {name: X}\nroles: [{id: a, title: A, reports_to: b}]\n");
     EXPECT_EQ(run.exitCode, 1);
-    EXPECT_TRUE(run.out.startsWith(QStringLiteral("<stdin>:2:42: error: "))) << qPrintable(run.out);
+    EXPECT_TRUE(run.out.startsWith(QStringLiteral("<stdin>:2:39: error: "))) << qPrintable(run.out);
 }
 
 TEST(CheckCommand, UnreadablePathsExitWithThree)
 {
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
-    const Run missing = runRolescope({QStringLiteral("check"), dir.filePath(QStringLiteral("absent.yaml"))});
+    const ProcessResult missing = runRolescope({QStringLiteral("check"), dir.filePath(QStringLiteral("absent.yaml"))});
     EXPECT_EQ(missing.exitCode, 3);
     EXPECT_TRUE(missing.out.contains(QStringLiteral("[file-unreadable]"))) << qPrintable(missing.out);
-    const Run directory = runRolescope({QStringLiteral("check"), dir.path()});
+    const ProcessResult directory = runRolescope({QStringLiteral("check"), dir.path()});
     EXPECT_EQ(directory.exitCode, 3);
     EXPECT_TRUE(directory.out.contains(QStringLiteral("[not-a-regular-file]"))) << qPrintable(directory.out);
 }
@@ -120,13 +120,13 @@ TEST(CommandLine, UsageErrorsExitWithTwo)
 
 TEST(CommandLine, HelpAndVersion)
 {
-    const Run version = runRolescope({QStringLiteral("--version")});
+    const ProcessResult version = runRolescope({QStringLiteral("--version")});
     EXPECT_EQ(version.exitCode, 0);
     EXPECT_TRUE(version.out.startsWith(QStringLiteral("rolescope "))) << qPrintable(version.out);
-    const Run help = runRolescope({QStringLiteral("--help")});
+    const ProcessResult help = runRolescope({QStringLiteral("--help")});
     EXPECT_EQ(help.exitCode, 0);
     EXPECT_TRUE(help.out.contains(QStringLiteral("check"))) << qPrintable(help.out);
-    const Run checkHelp = runRolescope({QStringLiteral("check"), QStringLiteral("--help")});
+    const ProcessResult checkHelp = runRolescope({QStringLiteral("check"), QStringLiteral("--help")});
     EXPECT_EQ(checkHelp.exitCode, 0);
     EXPECT_TRUE(checkHelp.out.contains(QStringLiteral("--format"))) << qPrintable(checkHelp.out);
 }
