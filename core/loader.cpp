@@ -196,6 +196,8 @@ private:
 class ModelBuilder
 {
 public:
+    static constexpr size_t MaxDiagnostics = 1000;
+
     ModelBuilder(const SourceText &source, const LoadLimits &limits, std::vector<Diagnostic> &diagnostics)
         : m_source(source), m_limits(limits), m_diagnostics(diagnostics)
     {
@@ -256,7 +258,6 @@ private:
     void readSettings(const Node &node);
     void readResponsibilities(const Node &node, Role &role);
 
-    static constexpr size_t MaxDiagnostics = 1000;
     const SourceText &m_source;
     const LoadLimits &m_limits;
     std::vector<Diagnostic> &m_diagnostics;
@@ -1021,7 +1022,12 @@ std::optional<ParsedFile> parseInPieces(const SourceText &source, const LoadLimi
         roleItems += parts[k].builder->roleItems();
         roles += parts[k].builder->model().roles.size();
     }
-    const bool trusted = std::all_of(parts.begin(), parts.end(), [](const Part &p) { return p.ok; })
+    size_t diagnosticCount = 0;
+    for (const Part &part : parts)
+        diagnosticCount += part.diagnostics.size();
+    // Past the cap on listed problems only the whole-file parse knows which ones come first.
+    const bool trusted = diagnosticCount <= ModelBuilder::MaxDiagnostics
+                         && std::all_of(parts.begin(), parts.end(), [](const Part &p) { return p.ok; })
                          && headHasRoot && parts[0].builder->rolesKeyOffset() == region->keyLine
                          && parts[0].builder->roleItems() == 0 && roles <= limits.maxRoles;
     if (!trusted)
