@@ -6,6 +6,7 @@
 #include "app/document.h"
 #include "app/mainwindow.h"
 #include "app/outlineview.h"
+#include "app/recentfiles.h"
 #include "app/rolecarditem.h"
 #include "app/roletreemodel.h"
 #include "app/searchbar.h"
@@ -13,7 +14,9 @@
 #include "testmodels.h"
 
 #include <QDockWidget>
+#include <QDropEvent>
 #include <QFile>
+#include <QMimeData>
 #include <QLineEdit>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -284,4 +287,43 @@ TEST_F(MainWindowTest, OpeningABrokenFileReturnsFalseAndKeepsTheShownModel)
     EXPECT_EQ(m_window.document()->model().roleCount(), 6);
     EXPECT_GT(m_window.diagnosticsPanel()->topLevelItemCount(), 0);
     EXPECT_TRUE(m_window.windowTitle().contains(QStringLiteral("Test Co")));
+}
+
+TEST_F(MainWindowTest, LinksInTheDetailsSelectTheManager)
+{
+    m_window.document()->selectRole(role("analyst"));
+    emit m_window.detailsPanel()->anchorClicked(QUrl(QStringLiteral("role:%1").arg(role("cmo"))));
+
+    EXPECT_EQ(m_window.document()->currentRole(), role("cmo"));
+    EXPECT_TRUE(details().contains(QStringLiteral("Plan the campaigns")));
+    EXPECT_TRUE(details().contains(QStringLiteral("Direct reports (1): Research Analyst")));
+}
+
+TEST_F(MainWindowTest, TitleBarShowsOrganisationAndFile)
+{
+    EXPECT_EQ(m_window.windowTitle(), QStringLiteral("Test Co — org.yaml"));
+}
+
+TEST_F(MainWindowTest, OpenedFilesAreRememberedAsRecent)
+{
+    EXPECT_EQ(RecentFiles().files().value(0), QFileInfo(m_path).absoluteFilePath());
+}
+
+TEST_F(MainWindowTest, DroppingAFileOpensIt)
+{
+    const QString other = m_dir.filePath(QStringLiteral("other.yaml"));
+    QByteArray yaml(SmallOrgYaml);
+    yaml.replace("name: Test Co", "name: Dropped Co");
+    writeFile(other, yaml);
+
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(other)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(&m_window, &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, {});
+    QApplication::sendEvent(&m_window, &drop);
+
+    EXPECT_EQ(m_window.document()->filePath(), other);
+    EXPECT_EQ(m_window.document()->model().organization.name, "Dropped Co");
 }
