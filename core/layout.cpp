@@ -107,6 +107,7 @@ private:
     std::vector<RoleIndex> m_tops;   // the roots of the laid out trees, left to right
     std::vector<Block> m_blocks;
     std::vector<int> m_blockOf;      // per role: the block of its reports, or -1
+    std::vector<RoleIndex> m_hiddenStack; // for countDescendants()
 
     std::vector<Node> m_nodes;        // in pre-order
     std::vector<int> m_treeStart;     // the first node of each tree, and then the node count
@@ -243,14 +244,14 @@ int LayoutBuilder::countDescendants(RoleIndex role)
 {
     // The hidden subtrees are disjoint, so all the counting together stays linear.
     const auto reports = m_model.childrenOf(role);
-    std::vector<RoleIndex> stack(reports.begin(), reports.end());
+    m_hiddenStack.assign(reports.begin(), reports.end());
     int count = 0;
-    while (!stack.empty()) {
-        const RoleIndex at = stack.back();
-        stack.pop_back();
+    while (!m_hiddenStack.empty()) {
+        const RoleIndex at = m_hiddenStack.back();
+        m_hiddenStack.pop_back();
         ++count;
         const auto below = m_model.childrenOf(at);
-        stack.insert(stack.end(), below.begin(), below.end());
+        m_hiddenStack.insert(m_hiddenStack.end(), below.begin(), below.end());
     }
     return count;
 }
