@@ -260,8 +260,9 @@ void sceneBuild(benchmark::State &state, bool expanded)
 #endif
 
 #ifdef ROLESCOPE_BENCH_EXPORT
-// The whole chart, laid out and written as `rolescope export` writes it. (No SVG: the
-// exporter refuses SVGs wider than 32,767 px, which every whole chart from 1,000 roles up is.)
+// The whole chart, laid out and written as `rolescope export` writes it (PDF as with
+// --fit-page). No SVG: the exporter refuses SVGs wider than 32,767 px, which every whole
+// chart from 1,000 roles up is.
 void exportChart(benchmark::State &state, ExportFormat format)
 {
     const Model &model = Inputs::instance().model(rolesOf(state));
@@ -272,6 +273,8 @@ void exportChart(benchmark::State &state, ExportFormat format)
     for (auto _ : state) {
         ExportSettings settings;
         settings.format = format;
+        // Split into pages, a whole chart passes the exporter's page limit.
+        settings.fitToPage = true;
         Exporter exporter(ExportChart::laidOut(model, LayoutOptions{}, LayoutScope{}), settings);
         plan = exporter.plan();
         if (!exporter.plan().isPossible() || !exporter.write(path)) {

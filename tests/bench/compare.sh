@@ -3,7 +3,7 @@
 # machine (issue 6, docs/performance.md):
 #   - opening a model: `rolescope check` at 10,000 and 100,000 roles (no peer);
 #   - `rolescope export` to PNG against Graphviz `dot -Tpng` at 1,000 and 10,000 roles, with
-#     both images' pixel sizes, and Rolescope's SVG and PDF export at 10,000 roles;
+#     both images' pixel sizes, and Rolescope's one-page PDF export at 10,000 roles;
 #   - Rolescope's layout (rolescope_bench --layout-time, load excluded) against d3-hierarchy's
 #     d3.tree() in node (stratify excluded) at 1,000, 10,000 and 100,000 roles.
 # Prints the machine, then a Markdown table with the ratios. Installs graphviz (apt) when
@@ -104,10 +104,12 @@ except Exception:
 PY
 }
 
+thousands() { python3 -c "import sys; print(f'{int(sys.stdin.read() or 0):,}')"; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.1f}×' if b > 0 else '—')" "$1" "$2"; }
 
 has_export=false
-if [ -n "$rolescope" ] && "$rolescope" export --help > /dev/null 2>&1; then
+# The command list of `rolescope --help` names export once it exists.
+if [ -n "$rolescope" ] && "$rolescope" --help 2>&1 | grep -qE '^ +export '; then
     has_export=true
 fi
 
@@ -158,22 +160,19 @@ for n in 1000 10000; do
     echo "| PNG export (\`rolescope export\` vs \`dot -Tpng\`) | $n | $ours | $peer | $r |"
 done
 
-# SVG and PDF export (no peer run: dot's SVG is not a readable chart either).
-for ext in svg pdf; do
-    n=10000
-    if $has_export; then
-        read -r s mb rc < <(measure "$work/export-$ext" "$rolescope" export "$work/org-$n.yaml" \
-                             -o "$work/rolescope-$n.$ext")
-        if [ "$rc" = 0 ]; then
-            out="$s s, $mb MB peak, $(du -h "$work/rolescope-$n.$ext" | cut -f1)"
-        else
-            out="failed (exit $rc): $(head -c 200 "$work/export-$ext.err" | tr '\n' ' ')"
-        fi
+# PDF export on one page (no SVG: the exporter refuses SVGs wider than 32,767 px, as whole
+# charts are; split into A4 pages a whole chart passes the exporter's 2,000-page limit).
+out="not available"
+if $has_export; then
+    read -r s mb rc < <(measure "$work/export-pdf" "$rolescope" export "$work/org-10000.yaml" \
+                         --fit-page -o "$work/rolescope-10000.pdf")
+    if [ "$rc" = 0 ]; then
+        out="$s s, $mb MB peak, $(du -h "$work/rolescope-10000.pdf" | cut -f1)"
     else
-        out="not available"
+        out="failed (exit $rc): $(head -c 200 "$work/export-pdf.err" | tr '\n' ' ')"
     fi
-    echo "| ${ext^^} export (\`rolescope export\`) | $n | $out | — | — |"
-done
+fi
+echo "| PDF export, one page (\`rolescope export --fit-page\`) | 10000 | $out | — | — |"
 
 # Layout alone against d3.tree().
 for n in $sizes; do
@@ -186,7 +185,11 @@ for n in $sizes; do
             ours_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' <<< "$line")
             compact_ms=$(grep 'options=default' "$work/layout-$n.out" \
                          | sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p')
-            ours="$ours_ms ms plain tidy tree ($compact_ms ms with compact teams)"
+            plain_w=$(sed -n 's/.*width_px=\([0-9]*\).*/\1/p' <<< "$line" | thousands)
+            compact_w=$(grep 'options=default' "$work/layout-$n.out" \
+                        | sed -n 's/.*width_px=\([0-9]*\).*/\1/p' | thousands)
+            ours="$ours_ms ms plain tidy tree, $plain_w px wide ($compact_ms ms, $compact_w px"
+            ours+=" with compact teams)"
         else
             ours="failed (exit $rc)"
         fi
@@ -197,7 +200,8 @@ for n in $sizes; do
         read -r s mb rc < <(measure "$work/d3-$n" node "$d3dir/d3tree.mjs" "$work/org-$n.json")
         if [ "$rc" = 0 ]; then
             peer_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' "$work/d3-$n.out")
-            peer="$peer_ms ms"
+            peer_w=$(sed -n 's/.*width_px=\([0-9]*\).*/\1/p' "$work/d3-$n.out" | thousands)
+            peer="$peer_ms ms, $peer_w px wide"
         else
             peer="failed (exit $rc)"
         fi

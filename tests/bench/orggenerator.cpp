@@ -310,22 +310,29 @@ private:
         }
         if (self.profile >= 0 && m_rng.chance(0.4))
             add(departmentDuty(self.profile));
+        // Company-wide duties; some files tag them with the company's duty id.
+        static const char *companyTags[] = {"health-and-safety", "compliance-training",
+                                            "time-recording", "confidentiality",
+                                            "incident-reporting", "personal-objectives",
+                                            "code-of-conduct", "expenses"};
+        std::string companyTag;
         if (m_rng.chance(0.25)) {
             const auto &company = m_vocabulary.companyDuties();
-            add(company[m_companyDutyRank.sample(m_rng) % company.size()]);
+            const size_t rank = m_companyDutyRank.sample(m_rng) % company.size();
+            add(company[rank]);
+            if (m_rng.chance(0.1))
+                companyTag = companyTags[rank % std::size(companyTags)];
         }
         for (int guard = 0; texts.size() < count && guard < 100; ++guard)
             add(m_vocabulary.duty(m_rng, dept).text());
 
-        static const char *tags[] = {"budget-planning", "vendor-management", "recruiting",
-                                     "incident-response", "month-end-close", "gdpr",
-                                     "health-and-safety", "customer-escalations",
-                                     "release-management", "access-reviews"};
+        const auto &company = m_vocabulary.companyDuties();
         for (std::string &text : texts) {
             Responsibility duty;
             duty.text = std::move(text);
-            if (m_rng.chance(0.005))
-                duty.tags.push_back(tags[m_rng.below(std::size(tags))]);
+            if (!companyTag.empty()
+                && std::find(company.begin(), company.end(), duty.text) != company.end())
+                duty.tags.push_back(companyTag);
             role.responsibilities.push_back(std::move(duty));
         }
     }
