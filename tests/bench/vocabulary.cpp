@@ -393,7 +393,7 @@ std::string Vocabulary::tail(Rng &rng, const DepartmentProfile &department) cons
 Vocabulary::Duty Vocabulary::duty(Rng &rng, const DepartmentProfile &department) const
 {
     // Real duties run from about 40 to 80 characters; aim for a spread around 63.
-    const size_t target = size_t(rng.between(52, 78));
+    const size_t target = size_t(rng.between(55, 81));
     const auto distance = [target](const Duty &d) {
         const size_t size = d.core.size() + d.tail.size();
         return size > target ? size - target : target - size;
