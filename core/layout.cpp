@@ -549,17 +549,9 @@ void LayoutBuilder::addTreeConnectors()
 
 void LayoutBuilder::findDottedLines()
 {
-    // In file order: walking the roles in memory order is much kinder to the cache than
-    // visiting them in the order of the chart.
-    for (RoleIndex role = 0; role < m_roleCount; ++role) {
-        const Role &report = m_model.role(role);
-        if (report.alsoReportsTo.empty() || !m_layout.isShown(role))
-            continue;
-        for (const std::string &id : report.alsoReportsTo) {
-            const RoleIndex manager = m_model.find(id);
-            if (manager != NoRole && manager != role && m_layout.isShown(manager))
-                m_dottedLines.emplace_back(manager, role);
-        }
+    for (const auto &[manager, role] : m_model.dottedLines()) {
+        if (m_layout.isShown(role) && m_layout.isShown(manager))
+            m_dottedLines.emplace_back(manager, role);
     }
 }
 

@@ -34,6 +34,15 @@ void Model::rebuildIndex()
             m_children[static_cast<size_t>(cursor[static_cast<size_t>(m_parent[i])]++)] =
                 static_cast<RoleIndex>(i);
     }
+
+    m_dottedLines.clear();
+    for (size_t i = 0; i < count; ++i) {
+        for (const std::string &id : roles[i].alsoReportsTo) {
+            const RoleIndex manager = find(id);
+            if (manager != NoRole && manager != static_cast<RoleIndex>(i))
+                m_dottedLines.emplace_back(manager, static_cast<RoleIndex>(i));
+        }
+    }
 }
 
 RoleIndex Model::find(std::string_view id) const
@@ -55,7 +64,7 @@ std::vector<RoleIndex> Model::dottedManagersOf(RoleIndex index) const
     std::vector<RoleIndex> managers;
     for (const std::string &id : role(index).alsoReportsTo) {
         const RoleIndex manager = find(id);
-        if (manager != NoRole)
+        if (manager != NoRole && manager != index)
             managers.push_back(manager);
     }
     return managers;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace rolescope {
@@ -94,8 +95,11 @@ public:
     std::span<const RoleIndex> childrenOf(RoleIndex index) const;
     // Roles with no manager, in file order.
     std::span<const RoleIndex> topRoles() const { return m_topRoles; }
-    // Dotted-line managers that exist in the model, in file order.
+    // Dotted-line managers that exist in the model (not the role itself), in file order.
     std::vector<RoleIndex> dottedManagersOf(RoleIndex index) const;
+    // Every dotted line of the model as (manager, report), reports in file order: a layout
+    // visits these few instead of every role.
+    const std::vector<std::pair<RoleIndex, RoleIndex>> &dottedLines() const { return m_dottedLines; }
     // Number of managers above the role (0 for a top role). Iterative: chains may be deep.
     int depthOf(RoleIndex index) const;
 
@@ -114,6 +118,7 @@ private:
     std::vector<int> m_childStart; // children of i are m_children[m_childStart[i] .. m_childStart[i+1])
     std::vector<RoleIndex> m_children;
     std::vector<RoleIndex> m_topRoles;
+    std::vector<std::pair<RoleIndex, RoleIndex>> m_dottedLines;
 };
 
 } // namespace rolescope
