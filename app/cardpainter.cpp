@@ -152,7 +152,14 @@ void CardPainter::paint(QPainter &painter, const QRectF &card, RoleIndex role,
             fill = m_style.match.darker(115);
         if (state.selected)
             fill = m_style.highlight;
-        painter.fillRect(card, fill);
+        // Never thinner than a device pixel: a chart zoomed far out is still seen as a whole.
+        const qreal minimum = 1.5 / qMax(lod, 1e-6);
+        QRectF block = card;
+        if (block.width() < minimum || block.height() < minimum) {
+            block.setSize(block.size().expandedTo(QSizeF(minimum, minimum)));
+            block.moveCenter(card.center());
+        }
+        painter.fillRect(block, fill);
         painter.restore();
         return;
     }

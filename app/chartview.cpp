@@ -18,7 +18,7 @@ namespace rolescope {
 
 namespace {
 
-constexpr qreal MinZoom = 0.002;
+constexpr qreal MinZoom = 0.0002;
 constexpr qreal MaxZoom = 4.0;
 constexpr qreal ZoomStep = 1.25;
 constexpr qreal VisibleMargin = 40;

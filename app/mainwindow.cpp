@@ -304,7 +304,9 @@ void MainWindow::updateStatus()
     } else {
         m_rolesLabel->clear();
     }
-    m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
+    const qreal percent = m_view->zoom() * 100;
+    m_zoomLabel->setText(tr("%1 %").arg(percent < 10 ? QString::number(percent, 'g', 2)
+                                                     : QString::number(qRound(percent))));
 }
 
 void MainWindow::showDiagnostics()

@@ -9,6 +9,12 @@
 
 namespace rolescope {
 
+namespace {
+
+constexpr qreal MinimumChartHeight = 24;
+
+} // namespace
+
 OverviewWidget::OverviewWidget(ChartView *view, QWidget *parent)
     : QWidget(parent)
     , m_view(view)
@@ -39,7 +45,9 @@ QRectF OverviewWidget::chartArea() const
         return {};
     const QRectF available = QRectF(rect()).adjusted(4, 4, -4, -4);
     const qreal scale = qMin(available.width() / scene.width(), available.height() / scene.height());
-    QRectF area(0, 0, scene.width() * scale, scene.height() * scale);
+    // A chart thousands of times wider than high would shrink to a hairline; keep it visible
+    // (squeezed vertically rather than invisible).
+    QRectF area(0, 0, scene.width() * scale, qMax(scene.height() * scale, MinimumChartHeight));
     area.moveCenter(available.center());
     return area;
 }
@@ -58,7 +66,7 @@ void OverviewWidget::renderChart()
     m_chart.fill(palette().color(QPalette::Window));
     QPainter painter(&m_chart);
     m_view->chartScene()->render(&painter, QRectF(QPointF(0, 0), area.size()),
-                                 m_view->chartScene()->sceneRect());
+                                 m_view->chartScene()->sceneRect(), Qt::IgnoreAspectRatio);
     update();
 }
 
@@ -78,10 +86,11 @@ void OverviewWidget::paintEvent(QPaintEvent *)
 
     const QRectF scene = m_view->chartScene()->sceneRect();
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    const qreal scale = area.width() / scene.width();
-    QRectF frame((visible.left() - scene.left()) * scale + area.left(),
-                 (visible.top() - scene.top()) * scale + area.top(), visible.width() * scale,
-                 visible.height() * scale);
+    const qreal scaleX = area.width() / scene.width();
+    const qreal scaleY = area.height() / scene.height();
+    QRectF frame((visible.left() - scene.left()) * scaleX + area.left(),
+                 (visible.top() - scene.top()) * scaleY + area.top(), visible.width() * scaleX,
+                 visible.height() * scaleY);
     frame = frame.intersected(area);
     QColor fill = palette().color(QPalette::Highlight);
     fill.setAlpha(40);
@@ -96,9 +105,8 @@ void OverviewWidget::moveViewTo(const QPointF &widgetPos)
     if (area.isEmpty())
         return;
     const QRectF scene = m_view->chartScene()->sceneRect();
-    const qreal scale = area.width() / scene.width();
-    m_view->centerOn((widgetPos.x() - area.left()) / scale + scene.left(),
-                     (widgetPos.y() - area.top()) / scale + scene.top());
+    m_view->centerOn((widgetPos.x() - area.left()) * scene.width() / area.width() + scene.left(),
+                     (widgetPos.y() - area.top()) * scene.height() / area.height() + scene.top());
 }
 
 void OverviewWidget::mousePressEvent(QMouseEvent *event)
