@@ -869,12 +869,13 @@ struct ParsedFile
     bool complete = false; // the whole file was parsed, so whole-model checks apply
 };
 
-ParsedFile parseWhole(const SourceText &source, const LoadLimits &limits)
+// `text` is the whole file, or a beginning of it (see deepFlowBeginning()).
+ParsedFile parseWhole(const SourceText &source, const LoadLimits &limits, std::string_view text)
 {
     ParsedFile parsed;
     std::atomic<std::uint64_t> nodes{0};
     ModelBuilder builder(source, limits, parsed.diagnostics);
-    const Piece piece{source.text()};
+    const Piece piece{text};
     EventCollector collector(builder, piece, limits, nodes);
     parsed.complete = collector.parse();
     if (parsed.complete && !collector.rootSeen())
@@ -883,6 +884,41 @@ ParsedFile parseWhole(const SourceText &source, const LoadLimits &limits)
         builder.finish(0);
     parsed.model = std::move(builder.model());
     return parsed;
+}
+
+// yaml-cpp reads a flow collection all the way to its end before it reports the collection's
+// first event (any '[' may still turn out to start a key), holding about 240 bytes per
+// bracket: 64 MB of '[' took 15 GB before the depth limit could stop it. So this finds where
+// flow brackets would nest deeper than the limit, skipping quoted values and comments as the
+// parser does, and returns the text up to there with its brackets closed: parsing that
+// reports the depth error at the same place for little memory. The count may see nesting
+// that is not there (brackets in a block scalar); that text then parses without the error and
+// the file is parsed whole as usual.
+std::optional<std::string> deepFlowBeginning(std::string_view text, int maxDepth)
+{
+    std::string closers;
+    char previous = '\n';
+    for (size_t i = 0; i < text.size(); previous = text[i++]) {
+        const char c = text[i];
+        const bool afterSpace = previous == ' ' || previous == '\t' || previous == '\n' || previous == '\r';
+        if (c == '#' && afterSpace) {
+            i = std::min(text.find('\n', i), text.size() - 1);
+        } else if ((c == '"' || c == '\'') && (afterSpace || previous == '[' || previous == '{' || previous == ',')) {
+            for (++i; i < text.size() && text[i] != c; ++i) {
+                if (c == '"' && text[i] == '\\')
+                    ++i;
+            }
+            if (i >= text.size())
+                return std::nullopt; // unclosed: reported by checkQuoteClosed()
+        } else if (c == '[' || c == '{') {
+            closers += c == '[' ? ']' : '}';
+            if (closers.size() > static_cast<size_t>(std::max(maxDepth, 0)))
+                return std::string(text.substr(0, i + 1)).append(closers.rbegin(), closers.rend());
+        } else if ((c == ']' || c == '}') && !closers.empty()) {
+            closers.pop_back();
+        }
+    }
+    return std::nullopt;
 }
 
 // The items of the top-level block list "roles:", as byte offsets of whole lines.
@@ -1082,9 +1118,18 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits)
     if (!source.checkCharacters(diagnostics) || hasErrors(diagnostics))
         return result;
 
-    std::optional<ParsedFile> parsed = parseInPieces(source, limits);
+    std::optional<ParsedFile> parsed;
+    if (const std::optional<std::string> beginning = deepFlowBeginning(source.text(), limits.maxNestingDepth)) {
+        parsed = parseWhole(source, limits, *beginning);
+        const bool tooDeep = std::any_of(parsed->diagnostics.begin(), parsed->diagnostics.end(),
+                                         [](const Diagnostic &d) { return d.code == "nesting-too-deep"; });
+        if (!tooDeep)
+            parsed.reset();
+    }
     if (!parsed)
-        parsed = parseWhole(source, limits);
+        parsed = parseInPieces(source, limits);
+    if (!parsed)
+        parsed = parseWhole(source, limits, source.text());
 
     Model &model = parsed->model;
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(parsed->diagnostics.begin()),

@@ -18,6 +18,20 @@ Diagnostic error(std::string code, std::string message, SourcePos pos, std::stri
     return Diagnostic{Severity::Error, std::move(code), std::move(message), pos, std::move(roleId)};
 }
 
+// A file of two million roles with one id gave two million duplicate-id errors (300 MB, and a
+// problems list nobody can read). Like the parser, list the first thousand problems, counting
+// those found before validation, and say that there are more.
+void report(std::vector<Diagnostic> &diagnostics, Diagnostic diagnostic)
+{
+    constexpr size_t MaxDiagnostics = 1000;
+    if (diagnostics.size() < MaxDiagnostics) {
+        diagnostics.push_back(std::move(diagnostic));
+    } else if (diagnostics.size() == MaxDiagnostics) {
+        diagnostics.push_back(error("too-many-diagnostics", "too many problems; the rest are not listed",
+                                    diagnostic.pos));
+    }
+}
+
 // Ids are compared exactly: case-sensitive, no trimming ("007" and "7" are different roles).
 using IdMap = std::unordered_map<std::string_view, RoleIndex>;
 
@@ -27,7 +41,7 @@ void checkDepartments(const Model &model, std::vector<Diagnostic> &diagnostics)
     for (const Department &department : model.departments) {
         const auto [it, inserted] = seen.emplace(department.id, &department);
         if (!inserted) {
-            diagnostics.push_back(error("duplicate-id",
+            report(diagnostics, error("duplicate-id",
                                         "duplicate department id '" + department.id
                                             + "' (first defined at " + describe(it->second->pos) + ")",
                                         department.pos));
@@ -37,7 +51,7 @@ void checkDepartments(const Model &model, std::vector<Diagnostic> &diagnostics)
         return; // without a list, a role's department is free text
     for (const Role &role : model.roles) {
         if (!role.department.empty() && !seen.count(role.department)) {
-            diagnostics.push_back(error("unknown-department",
+            report(diagnostics, error("unknown-department",
                                         "role '" + role.id + "' names department '" + role.department
                                             + "', which is not in the departments list",
                                         role.departmentPos, role.id));
@@ -82,7 +96,7 @@ void checkCycles(const Model &model, const IdMap &ids, std::vector<Diagnostic> &
             }
             names += " -> '" + model.roles[static_cast<size_t>(at)].id + "'";
             const Role &role = model.roles[static_cast<size_t>(at)];
-            diagnostics.push_back(error("reporting-cycle",
+            report(diagnostics, error("reporting-cycle",
                                         "reporting cycle of " + std::to_string(listed) + " roles: " + names,
                                         role.reportsToPos, role.id));
         }
@@ -102,7 +116,7 @@ void validateModel(const Model &model, std::vector<Diagnostic> &diagnostics)
         const auto [it, inserted] = ids.emplace(role.id, static_cast<RoleIndex>(i));
         if (!inserted) {
             const Role &first = model.roles[static_cast<size_t>(it->second)];
-            diagnostics.push_back(error("duplicate-id",
+            report(diagnostics, error("duplicate-id",
                                         "duplicate role id '" + role.id + "' (first defined at "
                                             + describe(first.idPos) + ")",
                                         role.idPos, role.id));
@@ -112,10 +126,10 @@ void validateModel(const Model &model, std::vector<Diagnostic> &diagnostics)
     for (const Role &role : model.roles) {
         if (!role.reportsTo.empty()) {
             if (role.reportsTo == role.id) {
-                diagnostics.push_back(error("self-report", "role '" + role.id + "' reports to itself",
+                report(diagnostics, error("self-report", "role '" + role.id + "' reports to itself",
                                             role.reportsToPos, role.id));
             } else if (!ids.count(role.reportsTo)) {
-                diagnostics.push_back(error("unknown-role",
+                report(diagnostics, error("unknown-role",
                                             "role '" + role.id + "' reports to '" + role.reportsTo
                                                 + "', which is not a role in this model",
                                             role.reportsToPos, role.id));
@@ -126,16 +140,16 @@ void validateModel(const Model &model, std::vector<Diagnostic> &diagnostics)
             const std::string &target = role.alsoReportsTo[k];
             const SourcePos pos = k < role.alsoReportsToPos.size() ? role.alsoReportsToPos[k] : role.pos;
             if (target == role.id) {
-                diagnostics.push_back(error("self-report",
+                report(diagnostics, error("self-report",
                                             "role '" + role.id + "' has a dotted line to itself", pos,
                                             role.id));
             } else if (!ids.count(target)) {
-                diagnostics.push_back(error("unknown-role",
+                report(diagnostics, error("unknown-role",
                                             "role '" + role.id + "' has a dotted line to '" + target
                                                 + "', which is not a role in this model",
                                             pos, role.id));
             } else if (!dottedSeen.insert(target).second) {
-                diagnostics.push_back(Diagnostic{Severity::Warning, "duplicate-reference",
+                report(diagnostics, Diagnostic{Severity::Warning, "duplicate-reference",
                                                  "dotted line to '" + target + "' is listed twice", pos,
                                                  role.id});
             }
