@@ -1,0 +1,768 @@
+#include "core/overlap.h"
+
+#include "core/textnormalizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <unordered_map>
+
+namespace rolescope {
+
+namespace {
+
+// How much a term counts by the part it plays in the duty (see TermRole).
+float roleFactor(TermRole role)
+{
+    switch (role) {
+    case TermRole::Object: return 1.0f;
+    case TermRole::Activity: return 0.6f;
+    case TermRole::Purpose: return 0.35f;
+    case TermRole::Generic: return 0.15f;
+    }
+    return 1.0f;
+}
+
+// A phrase repeats the weight of its words; half of it again rewards words that stay together.
+constexpr float PhraseFactor = 0.5f;
+
+// Words found in many duties of the organisation count less.
+float inverseFrequency(double documents, double frequency)
+{
+    return static_cast<float>(std::log(1.0 + documents / std::max(1.0, frequency)));
+}
+
+// Added to each duty's weight when computing what fraction of it is shared, so a duty of one or
+// two words ("Manage sales") cannot be wholly "contained" in every duty that mentions sales.
+// It is half the weight of an object word that two duties of the model share.
+double shortDutyPrior(double documents)
+{
+    return 0.5 * inverseFrequency(documents, 2.0);
+}
+
+struct WeightedTerm
+{
+    int id = 0; // ascending id = the order vectors are sorted in
+    float weight = 0;
+    bool generic = false;
+};
+
+struct TermVector
+{
+    std::vector<WeightedTerm> terms; // sorted by id
+    double total = 0;
+    bool hasContent = false; // at least one non-generic term
+};
+
+struct PairScore
+{
+    double score = 0;
+    bool contentShared = false;
+};
+
+// Fraction of each duty's weight that the other duty shares, combined so that a short duty
+// wholly contained in a longer one still scores well, while a few shared words in two long
+// duties do not. Both fractions are needed: score <= max(shareA, shareB), which is what the
+// prefix filter relies on.
+double combineShares(double shareA, double shareB)
+{
+    const double high = std::max(shareA, shareB);
+    const double low = std::min(shareA, shareB);
+    return 0.3 * std::sqrt(high * low) + 0.7 * high;
+}
+
+PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
+{
+    double sharedX = 0;
+    double sharedY = 0;
+    bool content = false;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < x.terms.size() && j < y.terms.size()) {
+        if (x.terms[i].id < y.terms[j].id) {
+            ++i;
+        } else if (y.terms[j].id < x.terms[i].id) {
+            ++j;
+        } else {
+            sharedX += x.terms[i].weight;
+            sharedY += y.terms[j].weight;
+            content = content || !x.terms[i].generic;
+            ++i;
+            ++j;
+        }
+    }
+    PairScore result;
+    result.contentShared = content;
+    // Generic words never make an overlap on their own.
+    if (!content || x.total <= 0 || y.total <= 0)
+        return result;
+    result.score = std::clamp(combineShares(sharedX / (x.total + prior),
+                                            sharedY / (y.total + prior)),
+                              0.0, 1.0);
+    return result;
+}
+
+bool isSynonymKey(const TextTerm &t)
+{
+    return !t.key.empty()
+           && (t.key[0] == '~' || t.key[0] == '%' || t.key[0] == '='
+               || t.key.find('|') != std::string::npos);
+}
+
+bool containsWord(std::string_view phrase, std::string_view word)
+{
+    size_t pos = 0;
+    while ((pos = phrase.find(word, pos)) != std::string_view::npos) {
+        const bool startOk = pos == 0 || phrase[pos - 1] == ' ';
+        const size_t end = pos + word.size();
+        const bool endOk = end == phrase.size() || phrase[end] == ' ';
+        if (startOk && endOk)
+            return true;
+        pos = end;
+    }
+    return false;
+}
+
+// The shared terms in a's words, phrases first covering their own words, and why they match.
+void explain(const std::vector<TextTerm> &a, const std::vector<TextTerm> &b,
+             std::vector<std::string> &terms, MatchReason &reason)
+{
+    std::unordered_map<std::string_view, const TextTerm *> inB;
+    for (const TextTerm &t : b)
+        inB.emplace(t.key, &t);
+    std::vector<std::pair<const TextTerm *, const TextTerm *>> shared;
+    for (const TextTerm &t : a) {
+        auto it = inB.find(t.key);
+        if (it != inB.end() && t.role != TermRole::Generic && it->second->role != TermRole::Generic)
+            shared.emplace_back(&t, it->second);
+    }
+    bool synonym = false;
+    terms.clear();
+    for (const auto &[ta, tb] : shared) {
+        if (!ta->phrase) {
+            const bool covered = std::any_of(shared.begin(), shared.end(), [&](const auto &p) {
+                return p.first->phrase && containsWord(p.first->surface, ta->surface);
+            });
+            if (covered)
+                continue;
+        }
+        if (isSynonymKey(*ta) && ta->stem != tb->stem) {
+            synonym = true;
+            terms.push_back(ta->surface + " ~ " + tb->surface);
+        } else {
+            terms.push_back(ta->surface);
+        }
+    }
+    reason = synonym ? MatchReason::Synonym : MatchReason::SharedTerms;
+}
+
+// Term ids in the order candidate generation wants them: rare content terms first, common
+// ones later, generic ones last, so the rare ones land in the indexed prefixes.
+struct Vocabulary
+{
+    std::unordered_map<std::string, int> idOf;
+    std::vector<int> frequency;
+    std::vector<bool> generic;
+    std::vector<bool> phrase;
+
+    int intern(const TextTerm &term)
+    {
+        auto [it, inserted] = idOf.emplace(term.key, static_cast<int>(frequency.size()));
+        if (inserted) {
+            frequency.push_back(0);
+            generic.push_back(term.role == TermRole::Generic);
+            phrase.push_back(term.phrase);
+        }
+        return it->second;
+    }
+};
+
+struct Occurrence
+{
+    int id = 0;
+    TermRole role = TermRole::Object;
+    float emphasis = 1.0f;
+};
+
+} // namespace
+
+// --- DutySimilarity ---------------------------------------------------------------------------
+
+struct DutySimilarity::Private
+{
+    mutable TextNormalizer normalizer;
+    std::unordered_map<std::string, int> frequency;
+    double documents = 0;
+
+    explicit Private(const std::vector<std::vector<std::string>> &synonyms)
+        : normalizer(synonyms)
+    {}
+
+    TermVector vectorOf(const std::vector<TextTerm> &terms,
+                        std::unordered_map<std::string_view, int> &ids) const
+    {
+        TermVector v;
+        for (const TextTerm &t : terms) {
+            auto f = frequency.find(t.key);
+            const double df = f == frequency.end() ? 1.0 : f->second;
+            const auto [it, inserted] = ids.emplace(t.key, static_cast<int>(ids.size()));
+            WeightedTerm w;
+            w.id = it->second;
+            w.weight = inverseFrequency(documents, df) * roleFactor(t.role) * t.emphasis
+                       * (t.phrase ? PhraseFactor : 1.0f);
+            w.generic = t.role == TermRole::Generic;
+            v.total += w.weight;
+            v.hasContent = v.hasContent || !w.generic;
+            v.terms.push_back(w);
+        }
+        std::sort(v.terms.begin(), v.terms.end(),
+                  [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
+        return v;
+    }
+};
+
+DutySimilarity::DutySimilarity(const std::vector<std::string> &corpus,
+                               const std::vector<std::vector<std::string>> &synonyms)
+    : d(std::make_unique<Private>(synonyms))
+{
+    for (const std::string &text : corpus) {
+        for (const TextTerm &t : d->normalizer.terms(text))
+            ++d->frequency[t.key];
+    }
+    d->documents = std::max<double>(1.0, static_cast<double>(corpus.size()));
+}
+
+DutySimilarity::~DutySimilarity() = default;
+
+DutySimilarity::Match DutySimilarity::compare(std::string_view a, std::string_view b) const
+{
+    const std::vector<TextTerm> ta = d->normalizer.terms(a);
+    const std::vector<TextTerm> tb = d->normalizer.terms(b);
+    std::unordered_map<std::string_view, int> ids;
+    const TermVector va = d->vectorOf(ta, ids);
+    const TermVector vb = d->vectorOf(tb, ids);
+    Match match;
+    match.score = scoreVectors(va, vb, shortDutyPrior(d->documents)).score;
+    explain(ta, tb, match.terms, match.reason);
+    return match;
+}
+
+// --- findOverlaps -----------------------------------------------------------------------------
+
+double effectiveThreshold(const Model &model, const OverlapOptions &options)
+{
+    if (options.minScore)
+        return *options.minScore;
+    return model.overlapSettings.threshold.value_or(DefaultOverlapThreshold);
+}
+
+namespace {
+
+class OverlapFinder
+{
+public:
+    OverlapFinder(const Model &model, const OverlapOptions &options)
+        : m_model(model)
+        , m_options(options)
+        , m_normalizer(model.overlapSettings.synonyms)
+    {
+        m_result.threshold = effectiveThreshold(model, options);
+    }
+
+    OverlapResult run()
+    {
+        collectDuties();
+        buildGroups();
+        weighGroups();
+        findGroupPairs();
+        markGenericGroups();
+        emitTextPairs();
+        emitTagPairs();
+        finish();
+        return std::move(m_result);
+    }
+
+private:
+    struct Group
+    {
+        std::vector<int> duties; // flat duty ids
+        std::string_view text;   // the first wording
+        TermVector vector;
+        size_t prefixLength = 0; // leading terms (in id order) that are indexed
+        int roleCount = 0;
+        int matches = 0;         // other groups it matches
+        bool generic = false;
+    };
+    struct GroupPair
+    {
+        int a = 0;
+        int b = 0;
+        double score = 0;
+    };
+
+    void collectDuties();
+    void buildGroups();
+    void weighGroups();
+    void findGroupPairs();
+    void markGenericGroups();
+    void emitTextPairs();
+    void emitTagPairs();
+    void finish();
+
+    const std::vector<TextTerm> &termsOfGroup(int group);
+
+    const Model &m_model;
+    const OverlapOptions &m_options;
+    TextNormalizer m_normalizer;
+    OverlapResult m_result;
+
+    std::vector<DutyRef> m_duties;           // flat, model order
+    std::vector<int> m_groupOfDuty;
+    std::vector<Group> m_groups;
+    std::vector<std::vector<Occurrence>> m_groupTerms; // before weighing
+    Vocabulary m_vocabulary;
+    std::vector<GroupPair> m_groupPairs;
+    std::vector<int> m_rank;          // vocabulary id -> position in the candidate order
+    std::vector<bool> m_commonTerm;   // by position: too common to propose candidates
+    std::unordered_map<int, std::vector<TextTerm>> m_explainCache;
+    // Emitted duty pairs, keyed by the two flat duty ids, so tags and text never repeat a pair.
+    std::unordered_map<std::uint64_t, size_t> m_pairIndex;
+};
+
+void OverlapFinder::collectDuties()
+{
+    for (RoleIndex r = 0; r < m_model.roleCount(); ++r) {
+        const auto &duties = m_model.role(r).responsibilities;
+        for (size_t i = 0; i < duties.size(); ++i)
+            m_duties.push_back({r, static_cast<int>(i)});
+    }
+}
+
+void OverlapFinder::buildGroups()
+{
+    // Identical wordings are normalised once; identical normalised term sets form one group.
+    std::unordered_map<std::string_view, int> groupOfText;
+    struct SignatureHash
+    {
+        size_t operator()(const std::vector<std::uint64_t> &v) const
+        {
+            size_t h = v.size();
+            for (std::uint64_t x : v)
+                h = h * 1000003u ^ std::hash<std::uint64_t>{}(x);
+            return h;
+        }
+    };
+    std::unordered_map<std::vector<std::uint64_t>, int, SignatureHash> groupOfSignature;
+    m_groupOfDuty.resize(m_duties.size());
+    for (size_t i = 0; i < m_duties.size(); ++i) {
+        const DutyRef &ref = m_duties[i];
+        const std::string &text = m_model.role(ref.role).responsibilities[ref.index].text;
+        auto known = groupOfText.find(text);
+        if (known != groupOfText.end()) {
+            m_groupOfDuty[i] = known->second;
+            m_groups[known->second].duties.push_back(static_cast<int>(i));
+            continue;
+        }
+        std::vector<Occurrence> occurrences;
+        std::vector<std::uint64_t> signature;
+        for (const TextTerm &t : m_normalizer.terms(text)) {
+            const int id = m_vocabulary.intern(t);
+            occurrences.push_back({id, t.role, t.emphasis});
+            const auto emphasis = static_cast<std::uint64_t>(std::lround(t.emphasis * 1000));
+            signature.push_back((static_cast<std::uint64_t>(id) << 16) | (emphasis << 3)
+                                | static_cast<int>(t.role));
+        }
+        std::sort(signature.begin(), signature.end());
+        auto [it, inserted] = groupOfSignature.emplace(std::move(signature),
+                                                       static_cast<int>(m_groups.size()));
+        if (inserted) {
+            Group g;
+            g.text = text;
+            m_groups.push_back(std::move(g));
+            m_groupTerms.push_back(std::move(occurrences));
+        }
+        groupOfText.emplace(text, it->second);
+        m_groupOfDuty[i] = it->second;
+        m_groups[it->second].duties.push_back(static_cast<int>(i));
+    }
+    for (Group &g : m_groups) {
+        RoleIndex last = NoRole;
+        for (int duty : g.duties) {
+            // Duties are in model order, so a role's duties are consecutive.
+            if (m_duties[duty].role != last)
+                ++g.roleCount;
+            last = m_duties[duty].role;
+        }
+    }
+}
+
+void OverlapFinder::weighGroups()
+{
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        for (const Occurrence &o : m_groupTerms[g])
+            m_vocabulary.frequency[o.id] += static_cast<int>(m_groups[g].duties.size());
+    }
+    // Renumber terms: content terms by rising frequency, generic ones last.
+    const size_t termCount = m_vocabulary.frequency.size();
+    std::vector<int> order(termCount);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](int p, int q) {
+        if (m_vocabulary.generic[p] != m_vocabulary.generic[q])
+            return !m_vocabulary.generic[p];
+        if (m_vocabulary.frequency[p] != m_vocabulary.frequency[q])
+            return m_vocabulary.frequency[p] < m_vocabulary.frequency[q];
+        return p < q;
+    });
+    m_rank.assign(termCount, 0);
+    for (size_t r = 0; r < termCount; ++r)
+        m_rank[order[r]] = static_cast<int>(r);
+
+    const double documents = std::max<double>(1.0, static_cast<double>(m_duties.size()));
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        TermVector &v = m_groups[g].vector;
+        for (const Occurrence &o : m_groupTerms[g]) {
+            WeightedTerm w;
+            w.id = m_rank[o.id];
+            w.weight = inverseFrequency(documents, m_vocabulary.frequency[o.id])
+                       * roleFactor(o.role) * o.emphasis
+                       * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
+            w.generic = m_vocabulary.generic[o.id];
+            v.total += w.weight;
+            v.hasContent = v.hasContent || !w.generic;
+            v.terms.push_back(w);
+        }
+        std::sort(v.terms.begin(), v.terms.end(),
+                  [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
+    }
+    m_groupTerms.clear();
+    m_groupTerms.shrink_to_fit();
+}
+
+void OverlapFinder::findGroupPairs()
+{
+    // Prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs similarity search"):
+    // a score reaching t needs one duty to share at least t of its weight (plus the prior), so
+    // some shared term lies in that duty's prefix -- its rarest terms, up to the point where
+    // what remains weighs less than that. Only prefixes are indexed; common terms mostly stay
+    // out of the index.
+    const double t = std::max(m_result.threshold, 1e-9);
+    const double prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
+    const size_t termCount = m_vocabulary.frequency.size();
+    // In a large organisation a word found in more than 1 in 200 duties (and in over 1,000)
+    // would make every duty a candidate of every other; such words still count in scores but
+    // do not propose candidates. Small models are searched exactly.
+    const int commonFrequency = std::max(1000, static_cast<int>(m_duties.size() / 200));
+    m_commonTerm.assign(termCount, false);
+    for (size_t id = 0; id < termCount; ++id)
+        m_commonTerm[m_rank[id]] = m_vocabulary.frequency[id] > commonFrequency;
+    std::vector<std::vector<int>> postings(termCount);
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        Group &group = m_groups[g];
+        if (!group.vector.hasContent)
+            continue;
+        double remaining = group.vector.total;
+        size_t k = 0;
+        while (k < group.vector.terms.size() && remaining >= t * (group.vector.total + prior)) {
+            remaining -= group.vector.terms[k].weight;
+            ++k;
+        }
+        group.prefixLength = k;
+        for (size_t p = 0; p < k; ++p) {
+            const WeightedTerm &term = group.vector.terms[p];
+            if (!term.generic && !m_commonTerm[term.id])
+                postings[term.id].push_back(static_cast<int>(g));
+        }
+    }
+
+    auto inPrefix = [&](const Group &group, int termId) {
+        return group.prefixLength > 0 && termId <= group.vector.terms[group.prefixLength - 1].id;
+    };
+    std::vector<int> stamp(m_groups.size(), -1);
+    std::vector<int> candidates;
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        const Group &group = m_groups[g];
+        if (!group.vector.hasContent)
+            continue;
+        candidates.clear();
+        for (const WeightedTerm &term : group.vector.terms) {
+            if (term.generic || m_commonTerm[term.id])
+                continue;
+            for (int h : postings[term.id]) {
+                if (h != static_cast<int>(g) && stamp[h] != static_cast<int>(g)) {
+                    stamp[h] = static_cast<int>(g);
+                    candidates.push_back(h);
+                }
+            }
+        }
+        for (int h : candidates) {
+            const Group &other = m_groups[h];
+            const PairScore s = scoreVectors(group.vector, other.vector, prior);
+            if (s.score < m_result.threshold)
+                continue;
+            // The pair is also found from h's side when a shared content term lies in g's
+            // prefix; then only the lower group number reports it.
+            bool foundFromOther = false;
+            for (const WeightedTerm &term : group.vector.terms) {
+                if (term.generic || m_commonTerm[term.id] || !inPrefix(group, term.id))
+                    continue;
+                const bool shared = std::binary_search(
+                    other.vector.terms.begin(), other.vector.terms.end(), term,
+                    [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
+                if (shared) {
+                    foundFromOther = true;
+                    break;
+                }
+            }
+            if (foundFromOther && h < static_cast<int>(g))
+                continue;
+            m_groupPairs.push_back({std::min(static_cast<int>(g), h),
+                                    std::max(static_cast<int>(g), h), s.score});
+        }
+    }
+}
+
+void OverlapFinder::markGenericGroups()
+{
+    for (const GroupPair &p : m_groupPairs) {
+        ++m_groups[p.a].matches;
+        ++m_groups[p.b].matches;
+    }
+    std::vector<std::vector<int>> partners;
+    std::vector<int> clusterOf(m_groups.size(), -1);
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        Group &group = m_groups[g];
+        group.generic = group.vector.hasContent
+                        && (group.roleCount > m_options.maxRolesPerDuty
+                            || group.matches > m_options.maxMatchesPerDuty);
+        if (group.generic) {
+            clusterOf[g] = static_cast<int>(partners.size());
+            partners.push_back({static_cast<int>(g)});
+        }
+    }
+    if (partners.empty())
+        return;
+    for (const GroupPair &p : m_groupPairs) {
+        if (clusterOf[p.a] >= 0)
+            partners[clusterOf[p.a]].push_back(p.b);
+        if (clusterOf[p.b] >= 0)
+            partners[clusterOf[p.b]].push_back(p.a);
+    }
+    for (const std::vector<int> &members : partners) {
+        GenericDutyCluster cluster;
+        cluster.text = std::string(m_groups[members.front()].text);
+        for (int g : members) {
+            for (int duty : m_groups[g].duties)
+                cluster.duties.push_back(m_duties[duty]);
+        }
+        std::sort(cluster.duties.begin(), cluster.duties.end());
+        cluster.duties.erase(std::unique(cluster.duties.begin(), cluster.duties.end()),
+                             cluster.duties.end());
+        RoleIndex last = NoRole;
+        for (const DutyRef &ref : cluster.duties) {
+            if (ref.role != last)
+                ++cluster.roleCount;
+            last = ref.role;
+        }
+        m_result.genericDuties.push_back(std::move(cluster));
+    }
+    std::erase_if(m_groupPairs, [&](const GroupPair &p) {
+        return m_groups[p.a].generic || m_groups[p.b].generic;
+    });
+}
+
+const std::vector<TextTerm> &OverlapFinder::termsOfGroup(int group)
+{
+    auto it = m_explainCache.find(group);
+    if (it == m_explainCache.end())
+        it = m_explainCache.emplace(group, m_normalizer.terms(m_groups[group].text)).first;
+    return it->second;
+}
+
+void OverlapFinder::emitTextPairs()
+{
+    auto emit = [&](int dutyA, int dutyB, double score, MatchReason reason,
+                    const std::vector<std::string> &terms) {
+        if (dutyB < dutyA)
+            std::swap(dutyA, dutyB);
+        if (m_duties[dutyA].role == m_duties[dutyB].role)
+            return;
+        DutyOverlap o;
+        o.a = m_duties[dutyA];
+        o.b = m_duties[dutyB];
+        o.kind = OverlapKind::Text;
+        o.reason = reason;
+        o.score = score;
+        o.terms = terms;
+        m_pairIndex.emplace((static_cast<std::uint64_t>(dutyA) << 32) | static_cast<unsigned>(dutyB),
+                            m_result.overlaps.size());
+        m_result.overlaps.push_back(std::move(o));
+    };
+
+    // The same wording in several roles.
+    for (size_t g = 0; g < m_groups.size(); ++g) {
+        const Group &group = m_groups[g];
+        if (group.generic || !group.vector.hasContent || group.roleCount < 2)
+            continue;
+        std::vector<std::string> terms;
+        for (const TextTerm &t : termsOfGroup(static_cast<int>(g))) {
+            if (t.role != TermRole::Generic && !t.phrase)
+                terms.push_back(t.surface);
+        }
+        for (size_t i = 0; i < group.duties.size(); ++i) {
+            for (size_t j = i + 1; j < group.duties.size(); ++j)
+                emit(group.duties[i], group.duties[j], 1.0, MatchReason::SameText, terms);
+        }
+    }
+    // Different wordings of the same work.
+    std::vector<std::string> terms;
+    for (const GroupPair &p : m_groupPairs) {
+        MatchReason reason = MatchReason::SharedTerms;
+        // Explain in the words of the duty that comes first in the model.
+        const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
+        const int first = aFirst ? p.a : p.b;
+        const int second = aFirst ? p.b : p.a;
+        explain(termsOfGroup(first), termsOfGroup(second), terms, reason);
+        for (int da : m_groups[p.a].duties) {
+            for (int db : m_groups[p.b].duties)
+                emit(da, db, p.score, reason, terms);
+        }
+    }
+}
+
+void OverlapFinder::emitTagPairs()
+{
+    std::unordered_map<std::string_view, std::vector<int>> dutiesOfTag;
+    std::vector<std::string_view> tagOrder;
+    for (size_t i = 0; i < m_duties.size(); ++i) {
+        const Responsibility &r = m_model.role(m_duties[i].role).responsibilities[m_duties[i].index];
+        for (const std::string &tag : r.tags) {
+            auto &list = dutiesOfTag[tag];
+            if (list.empty())
+                tagOrder.push_back(tag);
+            if (list.empty() || list.back() != static_cast<int>(i))
+                list.push_back(static_cast<int>(i));
+        }
+    }
+    for (std::string_view tag : tagOrder) {
+        const std::vector<int> &duties = dutiesOfTag[tag];
+        int roles = 0;
+        RoleIndex last = NoRole;
+        for (int duty : duties) {
+            if (m_duties[duty].role != last)
+                ++roles;
+            last = m_duties[duty].role;
+        }
+        if (roles < 2)
+            continue;
+        if (roles > m_options.maxRolesPerDuty) {
+            GenericDutyCluster cluster;
+            cluster.text = std::string(tag);
+            cluster.byTag = true;
+            cluster.roleCount = roles;
+            for (int duty : duties)
+                cluster.duties.push_back(m_duties[duty]);
+            m_result.genericDuties.push_back(std::move(cluster));
+            continue;
+        }
+        for (size_t i = 0; i < duties.size(); ++i) {
+            for (size_t j = i + 1; j < duties.size(); ++j) {
+                const int a = duties[i];
+                const int b = duties[j];
+                if (m_duties[a].role == m_duties[b].role)
+                    continue;
+                const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32)
+                                          | static_cast<unsigned>(b);
+                auto it = m_pairIndex.find(key);
+                if (it == m_pairIndex.end()) {
+                    m_pairIndex.emplace(key, m_result.overlaps.size());
+                    DutyOverlap o;
+                    o.a = m_duties[a];
+                    o.b = m_duties[b];
+                    o.kind = OverlapKind::Tag;
+                    o.reason = MatchReason::SameTag;
+                    o.score = 1.0;
+                    o.terms.emplace_back(tag);
+                    m_result.overlaps.push_back(std::move(o));
+                    continue;
+                }
+                DutyOverlap &o = m_result.overlaps[it->second];
+                if (o.kind != OverlapKind::Tag) {
+                    o.kind = OverlapKind::Tag;
+                    o.reason = MatchReason::SameTag;
+                    o.score = 1.0;
+                    o.terms.clear();
+                }
+                if (std::find(o.terms.begin(), o.terms.end(), tag) == o.terms.end())
+                    o.terms.emplace_back(tag);
+            }
+        }
+    }
+}
+
+void OverlapFinder::finish()
+{
+    std::sort(m_result.overlaps.begin(), m_result.overlaps.end(),
+              [](const DutyOverlap &p, const DutyOverlap &q) {
+                  if (p.score != q.score)
+                      return p.score > q.score;
+                  if (p.a != q.a)
+                      return p.a < q.a;
+                  return p.b < q.b;
+              });
+
+    struct Accumulator
+    {
+        std::vector<int> dutiesA;
+        std::vector<int> dutiesB;
+        int pairs = 0;
+    };
+    std::unordered_map<std::uint64_t, Accumulator> byRoles;
+    for (const DutyOverlap &o : m_result.overlaps) {
+        const std::uint64_t key = (static_cast<std::uint64_t>(o.a.role) << 32)
+                                  | static_cast<unsigned>(o.b.role);
+        Accumulator &acc = byRoles[key];
+        acc.dutiesA.push_back(o.a.index);
+        acc.dutiesB.push_back(o.b.index);
+        ++acc.pairs;
+    }
+    auto distinct = [](std::vector<int> &v) {
+        std::sort(v.begin(), v.end());
+        return static_cast<int>(std::unique(v.begin(), v.end()) - v.begin());
+    };
+    for (auto &[key, acc] : byRoles) {
+        RolePairOverlap p;
+        p.a = static_cast<RoleIndex>(key >> 32);
+        p.b = static_cast<RoleIndex>(key & 0xFFFFFFFFu);
+        p.matchedA = distinct(acc.dutiesA);
+        p.matchedB = distinct(acc.dutiesB);
+        const double sizeA = static_cast<double>(m_model.role(p.a).responsibilities.size());
+        const double sizeB = static_cast<double>(m_model.role(p.b).responsibilities.size());
+        p.coverageA = p.matchedA / sizeA;
+        p.coverageB = p.matchedB / sizeB;
+        p.score = (p.matchedA + p.matchedB) / (sizeA + sizeB);
+        p.shared = acc.pairs;
+        m_result.rolePairs.push_back(p);
+    }
+    std::sort(m_result.rolePairs.begin(), m_result.rolePairs.end(),
+              [](const RolePairOverlap &p, const RolePairOverlap &q) {
+                  if (p.score != q.score)
+                      return p.score > q.score;
+                  if (p.a != q.a)
+                      return p.a < q.a;
+                  return p.b < q.b;
+              });
+    std::stable_sort(m_result.genericDuties.begin(), m_result.genericDuties.end(),
+                     [](const GenericDutyCluster &p, const GenericDutyCluster &q) {
+                         return p.roleCount > q.roleCount;
+                     });
+}
+
+} // namespace
+
+OverlapResult findOverlaps(const Model &model, const OverlapOptions &options)
+{
+    return OverlapFinder(model, options).run();
+}
+
+} // namespace rolescope

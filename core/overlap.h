@@ -1,0 +1,118 @@
+#pragma once
+
+#include "core/model.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rolescope {
+
+inline constexpr double DefaultOverlapThreshold = 0.5;
+
+// One duty of the model: the role and the 0-based position in its responsibilities.
+struct DutyRef
+{
+    RoleIndex role = NoRole;
+    int index = -1;
+
+    friend bool operator==(const DutyRef &, const DutyRef &) = default;
+    friend auto operator<=>(const DutyRef &, const DutyRef &) = default;
+};
+
+enum class OverlapKind { Tag, Text };
+
+// Why two duties were matched, for the explanation shown beside the score.
+enum class MatchReason {
+    SameTag,       // equal explicit tags
+    SameText,      // the same words once normalised
+    SharedTerms,   // shared words or phrases
+    Synonym,       // shared terms, at least one through a synonym group or verb class
+};
+
+struct DutyOverlap
+{
+    DutyRef a; // a comes before b in model order
+    DutyRef b;
+    OverlapKind kind = OverlapKind::Text;
+    MatchReason reason = MatchReason::SharedTerms;
+    double score = 0.0; // 1 for tags
+    // The shared tags, or the matched words and phrases as written in a ("market research");
+    // a synonym shows both wordings ("hire ~ recruit").
+    std::vector<std::string> terms;
+};
+
+// How much two roles do the same work. Counts use the overlaps reported (generic duty
+// clusters are left out: they say nothing about these two roles in particular).
+struct RolePairOverlap
+{
+    RoleIndex a = NoRole; // a < b
+    RoleIndex b = NoRole;
+    int matchedA = 0;      // duties of a that have a match among b's duties
+    int matchedB = 0;      // duties of b that have a match among a's duties
+    double coverageA = 0;  // matchedA / a's duties: how much of a's work b also does
+    double coverageB = 0;  // matchedB / b's duties
+    double score = 0;      // (matchedA + matchedB) / (a's duties + b's duties), symmetric
+    int shared = 0;        // overlapping duty pairs between the two roles
+};
+
+// A duty that very many roles hold in (almost) the same words, such as "Supervise staff" or a
+// shared tag: reported once instead of as thousands of pairs.
+struct GenericDutyCluster
+{
+    std::string text;          // a representative wording (or the tag)
+    bool byTag = false;
+    std::vector<DutyRef> duties; // in model order
+    int roleCount = 0;
+};
+
+struct OverlapOptions
+{
+    // Minimum score of an inferred overlap; when unset the model's setting, else 0.5.
+    std::optional<double> minScore;
+    // A duty (identical wording, or one tag) held by more roles than this becomes a generic
+    // cluster; so does a duty that matches more other duty wordings than maxMatchesPerDuty.
+    int maxRolesPerDuty = 40;
+    int maxMatchesPerDuty = 200;
+};
+
+struct OverlapResult
+{
+    double threshold = DefaultOverlapThreshold;
+    std::vector<DutyOverlap> overlaps;       // by descending score, then model order
+    std::vector<RolePairOverlap> rolePairs;  // by descending score, then model order
+    std::vector<GenericDutyCluster> genericDuties; // by descending role count
+};
+
+double effectiveThreshold(const Model &model, const OverlapOptions &options);
+
+// Every overlap between duties of different roles, each unordered pair once.
+OverlapResult findOverlaps(const Model &model, const OverlapOptions &options = {});
+
+// The textual similarity of two duties, with corpus statistics from a set of duty texts (the
+// words common in the corpus weigh less). findOverlaps() scores with exactly this.
+class DutySimilarity
+{
+public:
+    DutySimilarity(const std::vector<std::string> &corpus,
+                   const std::vector<std::vector<std::string>> &synonyms = {});
+    ~DutySimilarity();
+    DutySimilarity(const DutySimilarity &) = delete;
+    DutySimilarity &operator=(const DutySimilarity &) = delete;
+
+    struct Match
+    {
+        double score = 0;
+        MatchReason reason = MatchReason::SharedTerms;
+        std::vector<std::string> terms;
+    };
+    Match compare(std::string_view a, std::string_view b) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace rolescope

@@ -1,0 +1,718 @@
+#include "core/textnormalizer.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace rolescope {
+
+namespace {
+
+// Function words that say nothing about the work, plus the filler job descriptions use
+// everywhere ("various", "relevant", "as needed").
+constexpr std::array stopWords{
+    "a", "about", "above", "across", "after", "against", "all", "along", "also", "among", "an",
+    "and", "any", "are", "as", "at", "based", "be", "been", "before", "being", "below",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "down", "during",
+    "e", "each", "eg", "either", "etc", "every", "for", "from", "g", "has", "have", "he", "her",
+    "here", "his", "how", "i", "ie", "if", "in", "include", "included", "includes",
+    "including", "into", "is", "it", "its", "may", "might", "more", "most", "must", "needed",
+    "neither", "new", "newly", "no", "nor", "not", "of", "off", "on", "onto", "or", "other",
+    "others", "our", "out", "over", "own", "per", "related", "relevant", "same", "shall",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "throughout", "to", "too",
+    "toward", "towards", "under", "up", "upon", "various", "very", "via", "was", "we",
+    "well", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "within", "without", "would", "you", "your",
+    "appropriate", "necessary", "relating", "regarding", "concerning", "together",
+};
+
+// Verbs and nouns that every role uses about any work: they may add to a match, never make one.
+constexpr std::array genericWords{
+    "manage", "management", "managing", "responsible", "responsibility", "ensure", "oversee",
+    "oversight", "coordinate", "coordination", "direct", "handle", "lead", "organise",
+    "organisation", "support", "assist", "assistance", "help", "perform", "conduct", "carry",
+    "undertake", "participate", "involve", "administer", "administration", "implement",
+    "implementation", "execute", "execution", "work", "activity", "task", "duty", "function",
+    "operation", "operate", "process", "supervise", "supervision", "run", "make", "take",
+    "provide", "deal", "look", "arrange", "act", "serve", "engage", "do", "get", "give",
+    "matter", "issue", "aspect", "area", "thing", "job", "role",
+};
+
+// Verb classes of general business English: verbs in one class name the same kind of activity
+// ("prepare", "develop" and "draft" a budget are one job). Written from general usage, not
+// from any evaluation file; the model's own synonym groups come first.
+const std::vector<std::vector<const char *>> &verbClasses()
+{
+    static const std::vector<std::vector<const char *>> classes{
+        {"plan", "planning", "prepare", "preparation", "develop", "formulate", "formulation",
+         "draft", "devise", "create", "creation", "establish", "strategy", "strategic"},
+        {"analyse", "analysis", "evaluate", "evaluation", "assess", "assessment", "examine",
+         "examination", "review", "study", "appraise", "appraisal"},
+        {"monitor", "track", "observe", "check", "follow"},
+        {"hire", "recruit", "recruitment", "employ"},
+        {"train", "teach", "coach", "instruct", "instruction", "educate", "education", "induct",
+         "induction"},
+        {"advise", "advice", "counsel", "consult", "consultation", "recommend",
+         "recommendation", "guide", "guidance"},
+        {"communicate", "communication", "liaise", "liaison", "confer", "discuss",
+         "discussion", "correspond"},
+        {"negotiate", "negotiation", "bargain"},
+        {"resolve", "resolution", "settle", "solve"},
+        {"forecast", "predict", "prediction", "estimate"},
+        {"set", "determine", "determination", "define", "definition", "decide", "fix"},
+        {"maintain", "maintenance", "keep", "update", "upkeep"},
+        {"approve", "approval", "authorise", "authorisation", "endorse", "sign"},
+        {"collect", "collection", "gather", "compile", "compilation", "obtain"},
+        {"increase", "grow", "growth", "boost", "expand", "expansion", "maximise", "raise"},
+        {"reduce", "reduction", "cut", "lower", "decrease", "minimise"},
+        {"improve", "improvement", "enhance", "enhancement", "optimise", "optimisation"},
+        {"buy", "purchase", "procure", "procurement"},
+        {"write", "author", "compose"},
+        {"respond", "response", "answer", "reply"},
+    };
+    return classes;
+}
+
+// Nouns that name the same thing in general business English.
+const std::vector<std::vector<const char *>> &nounGroups()
+{
+    static const std::vector<std::vector<const char *>> groups{
+        {"staff", "employee", "personnel", "worker", "workforce"},
+        {"customer", "client"},
+        {"supplier", "vendor"},
+        {"target", "goal", "objective"},
+        {"cost", "expense", "expenditure", "spending"},
+        {"annual", "annually", "yearly", "year"},
+        {"month", "monthly"},
+        {"week", "weekly"},
+        {"phone", "telephone"},
+        {"company", "firm", "corporate", "corporation", "enterprise"},
+        {"inquiry", "question", "query"},
+        {"rule", "regulation"},
+        {"document", "documentation", "paperwork"},
+        {"product", "goods", "merchandise"},
+        {"stock", "inventory"},
+        {"survey", "questionnaire", "poll"},
+        {"data", "figure", "statistic"},
+    };
+    return groups;
+}
+
+// Words that, after "to", start a purpose clause ("... to ensure quality").
+constexpr std::array purposeVerbs{
+    "achieve", "allow", "attract", "avoid", "comply", "determine", "enable", "ensure",
+    "facilitate", "fund", "gain", "guarantee", "identify", "improve", "increase", "maintain",
+    "maximise", "maximize", "meet", "minimise", "minimize", "prevent", "promote", "protect",
+    "provide", "reduce", "retain", "secure", "support", "help", "keep", "enhance", "assure",
+    "accomplish", "obtain", "establish", "resolve", "satisfy", "serve", "sustain", "verify",
+    "evaluate", "assess", "measure", "prepare", "develop", "create", "encourage",
+};
+
+// CJK characters that only join words; treated as separators, which keeps bigrams inside words.
+constexpr std::array<char32_t, 7> cjkJoiners{U'的', U'和', U'与', U'及', U'并', U'等', U'或'};
+
+// Two-character words every Chinese duty uses ("responsible for", "manage", "work").
+constexpr std::array<std::u32string_view, 22> cjkGeneric{
+    U"负责", U"管理", U"协调", U"确保", U"组织", U"工作", U"相关", U"公司", U"进行", U"开展",
+    U"各种", U"各项", U"监督", U"领导", U"参与", U"协助", U"支持", U"处理", U"完成", U"实施",
+    U"执行", U"保证",
+};
+constexpr std::array<std::u32string_view, 4> cjkPurposeMarkers{U"确保", U"以便", U"为了",
+                                                              U"以确"};
+
+bool isCjk(char32_t c)
+{
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF)
+           || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x3040 && c <= 0x30FF)
+           || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+// Latin-1 and Latin Extended-A letters folded to their unaccented lower-case ASCII base.
+std::string_view foldLatin(char32_t c)
+{
+    static constexpr std::array<std::string_view, 64> latin1{
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y",
+    };
+    if (c >= 0xC0 && c <= 0xFF)
+        return latin1[c - 0xC0];
+    struct Range { char32_t first, last; std::string_view base; };
+    static constexpr std::array<Range, 22> extendedA{{
+        {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+        {0x11C, 0x123, "g"}, {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
+        {0x134, 0x135, "j"}, {0x136, 0x138, "k"}, {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+        {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
+        {0x162, 0x167, "t"}, {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+        {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
+    }};
+    for (const Range &r : extendedA) {
+        if (c >= r.first && c <= r.last)
+            return r.base;
+    }
+    return {};
+}
+
+// Decodes one code point; malformed bytes come back as U+FFFD, one byte consumed.
+char32_t decodeUtf8(std::string_view s, size_t &i)
+{
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    auto cont = [&](size_t k) {
+        return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+    };
+    if (b0 < 0x80) {
+        ++i;
+        return b0;
+    }
+    int len = 0;
+    char32_t c = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        c = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        c = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        c = b0 & 0x07;
+    } else {
+        ++i;
+        return 0xFFFD;
+    }
+    for (int k = 1; k < len; ++k) {
+        if (!cont(i + static_cast<size_t>(k))) {
+            ++i;
+            return 0xFFFD;
+        }
+        c = (c << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    }
+    i += static_cast<size_t>(len);
+    return c;
+}
+
+void appendUtf8(std::string &out, char32_t c)
+{
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+}
+
+bool endsWith(std::string_view s, std::string_view suffix)
+{
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// British spellings to American ones, so "analyse"/"analyze" and "programme"/"program" meet.
+std::string americanSpelling(std::string word)
+{
+    struct Swap { std::string_view from, to; };
+    static constexpr std::array<Swap, 6> whole{{
+        {"programme", "program"}, {"programmes", "programs"}, {"catalogue", "catalog"},
+        {"dialogue", "dialog"}, {"licence", "license"}, {"judgement", "judgment"},
+    }};
+    for (const Swap &s : whole) {
+        if (word == s.from)
+            return std::string(s.to);
+    }
+    if (word.starts_with("enquir"))
+        word.replace(0, 2, "in");
+    static constexpr std::array<Swap, 14> endings{{
+        {"isation", "ization"}, {"isations", "izations"}, {"ise", "ize"}, {"ised", "ized"},
+        {"ises", "izes"}, {"ising", "izing"}, {"iser", "izer"}, {"isers", "izers"},
+        {"yse", "yze"}, {"ysed", "yzed"}, {"yses", "yzes"}, {"ysing", "yzing"},
+        {"elled", "eled"}, {"elling", "eling"},
+    }};
+    if (word.size() > 5) {
+        for (const Swap &s : endings) {
+            if (endsWith(word, s.from)) {
+                word.replace(word.size() - s.from.size(), s.from.size(), s.to);
+                return word;
+            }
+        }
+        static constexpr std::array<Swap, 6> british{{
+            {"our", "or"}, {"ours", "ors"}, {"oured", "ored"}, {"ouring", "oring"},
+            {"tre", "ter"}, {"tres", "ters"},
+        }};
+        for (const Swap &s : british) {
+            if (endsWith(word, s.from)) {
+                word.replace(word.size() - s.from.size(), s.from.size(), s.to);
+                return word;
+            }
+        }
+    }
+    return word;
+}
+
+constexpr int roleStrength(TermRole role)
+{
+    switch (role) {
+    case TermRole::Object: return 3;
+    case TermRole::Activity: return 2;
+    case TermRole::Purpose: return 1;
+    case TermRole::Generic: return 0;
+    }
+    return 0;
+}
+
+enum class Break : std::uint8_t { None, Stop, Punct, Sentence };
+
+struct Word
+{
+    std::string text;    // folded, lower-case
+    std::u32string cjk;  // one CJK character, when the word is one
+    Break before = Break::None;
+};
+
+struct Token
+{
+    std::string key;
+    std::string stem; // the stem a phrase key is built from (a synonym group's key)
+    std::string plainStem; // the stems as written, for telling synonyms from inflections
+    std::string surface;
+    TermRole role = TermRole::Object;
+    bool cjk = false;
+    bool viaSynonym = false;
+    Break before = Break::None;
+    bool purpose = false;
+    float emphasis = 1.0f;
+};
+
+struct SynonymPhrase
+{
+    std::vector<std::string> stems;
+    int group = 0;
+};
+
+} // namespace
+
+struct TextNormalizer::Private
+{
+    sb_stemmer *stemmer = nullptr;
+    std::unordered_map<std::string, std::string> stemCache;
+    std::unordered_set<std::string_view> stops;
+    std::unordered_set<std::string> generic;        // stems
+    std::unordered_map<std::string, std::string> classOf; // stem -> "~class" / "=noun group"
+    std::unordered_set<std::string> purpose;        // stems
+    std::unordered_map<std::string, std::vector<SynonymPhrase>> synonymsByFirst;
+
+    std::string stem(std::string_view lowerWord)
+    {
+        auto it = stemCache.find(std::string(lowerWord));
+        if (it != stemCache.end())
+            return it->second;
+        std::string word = americanSpelling(std::string(lowerWord));
+        std::string result = word;
+        if (stemmer) {
+            const sb_symbol *s = sb_stemmer_stem(stemmer,
+                                                 reinterpret_cast<const sb_symbol *>(word.data()),
+                                                 static_cast<int>(word.size()));
+            if (s)
+                result.assign(reinterpret_cast<const char *>(s),
+                              static_cast<size_t>(sb_stemmer_length(stemmer)));
+        }
+        // Snowball leaves nominalisations of "analyze" apart from the verb.
+        if (result == "analysi" || result == "analys")
+            result = "analyz";
+        if (stemCache.size() < 200'000)
+            stemCache.emplace(std::string(lowerWord), result);
+        return result;
+    }
+
+    std::vector<Word> split(std::string_view text) const;
+    std::vector<Token> tokens(const std::vector<Word> &words);
+    void applySynonyms(std::vector<Token> &tokens) const;
+};
+
+std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
+{
+    std::vector<Word> words;
+    Word current;
+    Break pending = Break::None;
+    auto raise = [&](Break b) { pending = std::max(pending, b); };
+    auto flush = [&] {
+        if (current.text.empty())
+            return;
+        current.before = pending;
+        pending = Break::None;
+        words.push_back(std::move(current));
+        current = Word{};
+    };
+    size_t i = 0;
+    while (i < text.size()) {
+        const size_t start = i;
+        char32_t c = decodeUtf8(text, i);
+        if (c >= 0xFF01 && c <= 0xFF5E) // full-width ASCII
+            c -= 0xFEE0;
+        if (c < 0x80) {
+            const char ch = static_cast<char>(c);
+            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+                current.text += ch;
+            } else if (ch >= 'A' && ch <= 'Z') {
+                current.text += static_cast<char>(ch - 'A' + 'a');
+            } else if (ch == '\'') {
+                // "company's" -> "company"; "customers'" -> "customers".
+                if (i < text.size() && (text[i] == 's' || text[i] == 'S')
+                    && (i + 1 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 1]))))
+                    ++i;
+            } else if (ch == '-' && !current.text.empty() && i < text.size()
+                       && std::isalpha(static_cast<unsigned char>(text[i]))) {
+                // Short prefixes join ("e-mail", "re-order", "co-ordinate"); longer parts
+                // are words of their own that still form a phrase ("month-end").
+                if (current.text.size() > 3)
+                    flush();
+            } else if (ch == '.' || ch == ';' || ch == '!' || ch == '?') {
+                flush();
+                raise(Break::Sentence);
+            } else if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+                flush();
+            } else {
+                flush();
+                raise(ch == '&' ? Break::Stop : Break::Punct);
+            }
+            continue;
+        }
+        if (c == 0x2019) { // typographic apostrophe
+            if (i < text.size() && (text[i] == 's' || text[i] == 'S')
+                && (i + 1 >= text.size() || !std::isalnum(static_cast<unsigned char>(text[i + 1]))))
+                ++i;
+            continue;
+        }
+        if (isCjk(c)) {
+            flush();
+            if (std::find(cjkJoiners.begin(), cjkJoiners.end(), c) != cjkJoiners.end()) {
+                raise(Break::Stop);
+                continue;
+            }
+            Word w;
+            appendUtf8(w.text, c);
+            w.cjk = std::u32string(1, c);
+            w.before = pending;
+            pending = Break::None;
+            words.push_back(std::move(w));
+            continue;
+        }
+        const std::string_view folded = foldLatin(c);
+        if (!folded.empty()) {
+            current.text += folded;
+        } else if (c == 0x3002 || c == 0xFF61 || c == 0xFF1B) { // 。｡；
+            flush();
+            raise(Break::Sentence);
+        } else if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F)
+                   || (c >= 0xFF00 && c <= 0xFFEF) || c == 0xD7 || c == 0xF7
+                   || (c >= 0xA0 && c <= 0xBF) || c == 0xFFFD) {
+            flush();
+            raise(c == 0x3000 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0xA0
+                      ? Break::None
+                      : Break::Punct);
+        } else {
+            // Other scripts (Greek, Cyrillic, ...) are kept as written.
+            current.text.append(text.substr(start, i - start));
+        }
+    }
+    flush();
+    return words;
+}
+
+std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &words)
+{
+    std::vector<Token> out;
+    out.reserve(words.size());
+    Break pending = Break::None;
+    bool inPurpose = false;
+    bool inQualifier = false;
+    bool first = true;
+    int position = 0; // content words so far (CJK characters count half)
+    // The first four content words keep full weight, each later one 10 % less, down to half;
+    // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
+    auto emphasisAt = [&](double pos) {
+        const double e = std::max(0.5, 1.0 - 0.1 * std::max(0.0, pos - 4.0));
+        return static_cast<float>(e * (inQualifier ? 0.6 : 1.0));
+    };
+    for (size_t i = 0; i < words.size(); ++i) {
+        const Word &w = words[i];
+        pending = std::max(pending, w.before);
+        if (w.before == Break::Sentence) {
+            inPurpose = false;
+            inQualifier = false;
+        }
+        if (!w.cjk.empty()) {
+            Token t;
+            t.key = w.text;
+            t.stem = w.text;
+            t.plainStem = w.text;
+            t.surface = w.text;
+            t.cjk = true;
+            t.before = pending;
+            pending = Break::None;
+            if (!first && i + 1 < words.size() && !words[i + 1].cjk.empty()) {
+                const std::u32string pair = w.cjk + words[i + 1].cjk;
+                if (std::find(cjkPurposeMarkers.begin(), cjkPurposeMarkers.end(), pair)
+                    != cjkPurposeMarkers.end())
+                    inPurpose = true;
+            }
+            t.purpose = inPurpose;
+            t.emphasis = emphasisAt(position / 2.0);
+            ++position;
+            out.push_back(std::move(t));
+            first = false;
+            continue;
+        }
+        if ((w.text == "such" && i + 1 < words.size() && words[i + 1].text == "as")
+            || w.text == "including" || w.text == "regarding" || w.text == "concerning"
+            || (w.text == "for" && i + 1 < words.size() && words[i + 1].text == "example"))
+            inQualifier = !first;
+        // Purpose clauses: "to <verb>", "in order to", "so that", ", ensuring".
+        if (w.text == "to" && i + 1 < words.size() && words[i + 1].cjk.empty()
+            && words[i + 1].before == Break::None && !first) {
+            if (purpose.count(stem(words[i + 1].text)))
+                inPurpose = true;
+        } else if (w.text == "order" && i > 0 && words[i - 1].text == "in" && i + 1 < words.size()
+                   && words[i + 1].text == "to") {
+            inPurpose = true;
+            pending = std::max(pending, Break::Stop);
+            continue;
+        } else if (w.text == "so" && i + 1 < words.size()
+                   && (words[i + 1].text == "that" || words[i + 1].text == "as")) {
+            inPurpose = true;
+        } else if ((w.text == "ensuring" || w.text == "thereby") && !first) {
+            inPurpose = true;
+        }
+        if (stops.count(w.text)) {
+            pending = std::max(pending, Break::Stop);
+            continue;
+        }
+        Token t;
+        t.stem = stem(w.text);
+        t.plainStem = t.stem;
+        t.surface = w.text;
+        t.before = pending;
+        pending = Break::None;
+        t.purpose = inPurpose;
+        t.emphasis = emphasisAt(position);
+        ++position;
+        auto cls = classOf.find(t.stem);
+        if (generic.count(t.stem)) {
+            t.role = TermRole::Generic;
+            t.key = t.stem;
+        } else if (cls != classOf.end()) {
+            t.key = cls->second;
+            t.viaSynonym = true;
+            t.role = cls->second[0] == '~' ? TermRole::Activity : TermRole::Object;
+        } else {
+            t.key = t.stem;
+        }
+        out.push_back(std::move(t));
+        first = false;
+    }
+    return out;
+}
+
+void TextNormalizer::Private::applySynonyms(std::vector<Token> &tokens) const
+{
+    if (synonymsByFirst.empty())
+        return;
+    std::vector<Token> out;
+    out.reserve(tokens.size());
+    for (size_t i = 0; i < tokens.size();) {
+        const SynonymPhrase *best = nullptr;
+        auto it = synonymsByFirst.find(tokens[i].stem);
+        if (it != synonymsByFirst.end()) {
+            for (const SynonymPhrase &p : it->second) { // longest first
+                if (i + p.stems.size() > tokens.size())
+                    continue;
+                bool match = true;
+                for (size_t k = 1; k < p.stems.size() && match; ++k) {
+                    const Token &t = tokens[i + k];
+                    match = t.stem == p.stems[k] && t.before <= Break::Stop;
+                }
+                if (match) {
+                    best = &p;
+                    break;
+                }
+            }
+        }
+        if (!best) {
+            out.push_back(std::move(tokens[i]));
+            ++i;
+            continue;
+        }
+        Token t = tokens[i];
+        t.key = "=" + std::to_string(best->group);
+        t.stem = t.key;
+        t.viaSynonym = true;
+        bool allGeneric = true;
+        for (size_t k = 0; k < best->stems.size(); ++k) {
+            const Token &part = tokens[i + k];
+            allGeneric = allGeneric && part.role == TermRole::Generic;
+            if (k > 0 && !part.cjk) {
+                t.surface += ' ';
+                t.plainStem += ' ';
+            }
+            if (k > 0) {
+                t.surface += part.surface;
+                t.plainStem += part.plainStem;
+            }
+        }
+        t.role = allGeneric ? TermRole::Generic : TermRole::Object;
+        i += best->stems.size();
+        out.push_back(std::move(t));
+    }
+    tokens = std::move(out);
+}
+
+TextNormalizer::TextNormalizer(const std::vector<std::vector<std::string>> &synonymGroups)
+    : d(std::make_unique<Private>())
+{
+    d->stemmer = sb_stemmer_new("english", nullptr);
+    for (const char *w : stopWords)
+        d->stops.insert(w);
+    for (const char *w : genericWords)
+        d->generic.insert(d->stem(w));
+    for (const char *w : purposeVerbs)
+        d->purpose.insert(d->stem(w));
+    for (const auto &cls : verbClasses()) {
+        const std::string key = "~" + d->stem(cls.front());
+        for (const char *w : cls)
+            d->classOf.emplace(d->stem(w), key);
+    }
+    for (const auto &group : nounGroups()) {
+        const std::string key = "%" + d->stem(group.front());
+        for (const char *w : group)
+            d->classOf.emplace(d->stem(w), key);
+    }
+    // The model's groups: each phrase normalised the way duty texts are, so they meet.
+    int groupIndex = 0;
+    for (const auto &group : synonymGroups) {
+        for (const std::string &phrase : group) {
+            std::vector<Token> toks = d->tokens(d->split(phrase));
+            if (toks.empty())
+                continue;
+            SynonymPhrase p;
+            p.group = groupIndex;
+            for (const Token &t : toks)
+                p.stems.push_back(t.stem);
+            auto &list = d->synonymsByFirst[p.stems.front()];
+            const bool known = std::any_of(list.begin(), list.end(), [&](const SynonymPhrase &q) {
+                return q.stems == p.stems;
+            });
+            if (!known)
+                list.push_back(std::move(p));
+        }
+        ++groupIndex;
+    }
+    for (auto &[first, list] : d->synonymsByFirst) {
+        std::stable_sort(list.begin(), list.end(), [](const SynonymPhrase &a, const SynonymPhrase &b) {
+            return a.stems.size() > b.stems.size();
+        });
+    }
+}
+
+TextNormalizer::~TextNormalizer()
+{
+    if (d->stemmer)
+        sb_stemmer_delete(d->stemmer);
+}
+
+std::string TextNormalizer::stem(std::string_view word)
+{
+    return d->stem(word);
+}
+
+std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
+{
+    std::vector<Token> toks = d->tokens(d->split(text));
+    d->applySynonyms(toks);
+
+    std::vector<TextTerm> out;
+    auto add = [&](TextTerm term) {
+        for (TextTerm &existing : out) {
+            if (existing.key == term.key) {
+                if (roleStrength(term.role) > roleStrength(existing.role))
+                    existing.role = term.role;
+                existing.emphasis = std::max(existing.emphasis, term.emphasis);
+                return;
+            }
+        }
+        out.push_back(std::move(term));
+    };
+    auto effectiveRole = [](const Token &t) {
+        if (t.role == TermRole::Generic)
+            return TermRole::Generic;
+        return t.purpose ? TermRole::Purpose : t.role;
+    };
+
+    for (size_t i = 0; i < toks.size(); ++i) {
+        const Token &t = toks[i];
+        if (t.cjk) {
+            // A run of CJK characters is compared by its character bigrams; a lone
+            // character stands for itself.
+            const bool joinsNext = i + 1 < toks.size() && toks[i + 1].cjk
+                                   && toks[i + 1].before == Break::None;
+            const bool joinsPrev = i > 0 && toks[i - 1].cjk && t.before == Break::None;
+            if (joinsNext) {
+                const Token &n = toks[i + 1];
+                TextTerm term;
+                term.key = t.key + n.key;
+                term.surface = term.key;
+                term.stem = term.key;
+                std::u32string pair;
+                size_t p = 0;
+                while (p < term.key.size())
+                    pair += decodeUtf8(term.key, p);
+                const bool isGeneric = std::find(cjkGeneric.begin(), cjkGeneric.end(), pair)
+                                       != cjkGeneric.end();
+                term.emphasis = t.emphasis;
+                term.role = isGeneric ? TermRole::Generic
+                                      : (t.purpose || n.purpose ? TermRole::Purpose
+                                                                : TermRole::Object);
+                add(std::move(term));
+            } else if (!joinsPrev) {
+                add({t.key, t.surface, t.key, effectiveRole(t), false, false, t.emphasis});
+            }
+            continue;
+        }
+        add({t.key, t.surface, t.plainStem, effectiveRole(t), false, t.viaSynonym, t.emphasis});
+        if (i + 1 < toks.size()) {
+            const Token &n = toks[i + 1];
+            // Phrases join content words of the object ("sales channels"); a verb and its
+            // object ("set prices") is matched word by word, since wording varies there most.
+            if (!n.cjk && n.before == Break::None && t.role != TermRole::Generic
+                && n.role != TermRole::Generic && t.role != TermRole::Activity) {
+                TextTerm phrase;
+                // Plain stems are joined without a separator so "life cycle" meets "lifecycle".
+                const bool plain = t.key == t.stem && n.key == n.stem && t.key[0] != '='
+                                   && n.key[0] != '=';
+                phrase.key = plain ? t.key + n.key : t.key + '|' + n.key;
+                phrase.surface = t.surface + ' ' + n.surface;
+                phrase.stem = t.plainStem + ' ' + n.plainStem;
+                phrase.phrase = true;
+                phrase.emphasis = t.emphasis;
+                phrase.viaSynonym = t.viaSynonym || n.viaSynonym;
+                phrase.role = t.purpose || n.purpose ? TermRole::Purpose : TermRole::Object;
+                add(std::move(phrase));
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace rolescope

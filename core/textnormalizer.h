@@ -1,0 +1,57 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rolescope {
+
+// What part a term plays in a duty. Duties are mostly "verb + object (+ purpose)": the object
+// carries the identity of the work, the verb class less, a purpose clause ("to ensure ...") and
+// generic verbs ("manage", "coordinate") least.
+enum class TermRole { Object, Activity, Purpose, Generic };
+
+// One unit of meaning of a duty text after normalisation.
+struct TextTerm
+{
+    // Canonical key: an English stem ("research"), two stems joined for a phrase
+    // ("marketresearch", so "life cycle" and "lifecycle" meet), "~plan" for a built-in verb
+    // class, "=N" for the model's synonym group N, or a CJK character bigram.
+    std::string key;
+    std::string surface; // the words as written, lower-cased, for explaining a match
+    std::string stem;    // the plain stems of those words, before synonyms and verb classes
+    TermRole role = TermRole::Object;
+    bool phrase = false;     // two content words in a row
+    bool viaSynonym = false; // reached through a synonym group or a verb class
+    // How much the term's place in the text counts: the head of a duty comes first, the later
+    // qualifications and examples ("such as ...", "including ...") less.
+    float emphasis = 1.0f;
+};
+
+// Turns duty texts into terms: case folding (ASCII and Latin accents), punctuation, stop words,
+// British/American spelling, Snowball English stemming, synonym groups (words or phrases mapped
+// to one term), character bigrams for CJK text, and two-word phrases as units.
+// Not thread-safe (the stemmer and its cache are per instance); use one per thread.
+class TextNormalizer
+{
+public:
+    // Each group lists words or phrases that mean the same thing, e.g. {"market research",
+    // "market analysis"}. Groups are numbered in order; a phrase in several groups joins the first.
+    explicit TextNormalizer(const std::vector<std::vector<std::string>> &synonymGroups = {});
+    ~TextNormalizer();
+    TextNormalizer(const TextNormalizer &) = delete;
+    TextNormalizer &operator=(const TextNormalizer &) = delete;
+
+    // Terms of one text, each key once (the first occurrence, with the strongest role).
+    std::vector<TextTerm> terms(std::string_view text);
+
+    // The stem of one already lower-cased ASCII word, after spelling normalisation.
+    std::string stem(std::string_view word);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace rolescope

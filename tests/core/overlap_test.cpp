@@ -1,0 +1,356 @@
+#include "core/loader.h"
+#include "core/overlap.h"
+#include "core/overlapreport.h"
+#include "core/textnormalizer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace rolescope;
+
+namespace {
+
+struct RoleSpec
+{
+    std::string id;
+    std::vector<Responsibility> duties;
+};
+
+Responsibility duty(std::string text, std::vector<std::string> tags = {})
+{
+    return {std::move(text), std::move(tags), {}};
+}
+
+// A small organisation whose other duties give the word weights something to compare against.
+Model makeModel(std::vector<RoleSpec> specs)
+{
+    Model model;
+    model.organization.name = "Test";
+    specs.push_back({"background",
+                     {duty("Install network switches and routers"),
+                      duty("Calibrate laboratory instruments"), duty("File tax returns on time"),
+                      duty("Give guided tours to visitors"), duty("Inspect welding seams"),
+                      duty("Clean and sterilise surgical equipment")}});
+    for (RoleSpec &spec : specs) {
+        Role role;
+        role.id = spec.id;
+        role.title = spec.id;
+        role.responsibilities = std::move(spec.duties);
+        model.roles.push_back(std::move(role));
+    }
+    model.rebuildIndex();
+    return model;
+}
+
+const DutyOverlap *findPair(const OverlapResult &result, DutyRef a, DutyRef b)
+{
+    if (b < a)
+        std::swap(a, b);
+    for (const DutyOverlap &o : result.overlaps) {
+        if (o.a == a && o.b == b)
+            return &o;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+TEST(Overlap, EqualTagsAreAnOverlapWithScoreOne)
+{
+    const Model model = makeModel({{"sales", {duty("Market research and analysis", {"mr"})}},
+                                   {"product", {duty("Talk to users", {"mr"})}}});
+    const OverlapResult result = findOverlaps(model);
+    const DutyOverlap *o = findPair(result, {0, 0}, {1, 0});
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->kind, OverlapKind::Tag);
+    EXPECT_EQ(o->reason, MatchReason::SameTag);
+    EXPECT_DOUBLE_EQ(o->score, 1.0);
+    EXPECT_EQ(o->terms, std::vector<std::string>{"mr"});
+}
+
+TEST(Overlap, TagsWithinOneRoleAreNoOverlap)
+{
+    const Model model = makeModel({{"sales", {duty("Visit customers", {"x"}), duty("Call customers", {"x"})}}});
+    EXPECT_TRUE(findOverlaps(model).overlaps.empty());
+}
+
+TEST(Overlap, StemmingMatchesInflectedWords)
+{
+    const Model model = makeModel({{"finance", {duty("Prepare the annual budget")}},
+                                   {"ops", {duty("Preparing annual budgets")}}});
+    const OverlapResult result = findOverlaps(model);
+    const DutyOverlap *o = findPair(result, {0, 0}, {1, 0});
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->kind, OverlapKind::Text);
+    EXPECT_EQ(o->reason, MatchReason::SameText);
+    EXPECT_DOUBLE_EQ(o->score, 1.0);
+    EXPECT_EQ(o->terms, (std::vector<std::string>{"prepare", "annual", "budget"}));
+}
+
+TEST(Overlap, CaseAccentsAndPunctuationAreFolded)
+{
+    const Model model = makeModel({{"hr", {duty("Résumé screening")}},
+                                   {"recruiting", {duty("RESUME  screening!")}}});
+    const OverlapResult result = findOverlaps(model);
+    const DutyOverlap *o = findPair(result, {0, 0}, {1, 0});
+    ASSERT_NE(o, nullptr);
+    EXPECT_EQ(o->reason, MatchReason::SameText);
+    EXPECT_DOUBLE_EQ(o->score, 1.0);
+}
+
+TEST(Overlap, ModelSynonymGroupsJoinPhrases)
+{
+    Model model = makeModel({{"sales", {duty("Conduct market research")}},
+                             {"product", {duty("Carry out a market analysis")}}});
+    const OverlapResult without = findOverlaps(model);
+    const DutyOverlap *plain = findPair(without, {0, 0}, {1, 0});
+    const double plainScore = plain ? plain->score : 0.0;
+
+    model.overlapSettings.synonyms = {{"market research", "market analysis"}};
+    const OverlapResult with = findOverlaps(model);
+    const DutyOverlap *o = findPair(with, {0, 0}, {1, 0});
+    ASSERT_NE(o, nullptr);
+    EXPECT_GT(o->score, plainScore);
+    EXPECT_EQ(o->reason, MatchReason::Synonym);
+    EXPECT_EQ(o->terms, std::vector<std::string>{"market research ~ market analysis"});
+}
+
+TEST(Overlap, BritishAndAmericanSpellingsMeet)
+{
+    const Model model = makeModel({{"a", {duty("Analyse competitor pricing")}},
+                                   {"b", {duty("Analyze competitor pricing")}}});
+    const DutyOverlap *o = findPair(findOverlaps(model), {0, 0}, {1, 0});
+    ASSERT_NE(o, nullptr);
+    EXPECT_DOUBLE_EQ(o->score, 1.0);
+}
+
+TEST(Overlap, ChineseIsComparedByCharacterBigrams)
+{
+    const Model model = makeModel({{"sales", {duty("市场调研和分析"), duty("处理客户投诉")}},
+                                   {"product", {duty("对相关产品进行市场调研"), duty("编制年度预算")}}});
+    const OverlapResult result = findOverlaps(model);
+    const DutyOverlap *o = findPair(result, {0, 0}, {1, 0});
+    ASSERT_NE(o, nullptr);
+    EXPECT_NE(std::find(o->terms.begin(), o->terms.end(), "调研"), o->terms.end());
+    EXPECT_EQ(findPair(result, {0, 1}, {1, 1}), nullptr);
+    EXPECT_EQ(findPair(result, {0, 0}, {1, 1}), nullptr);
+}
+
+TEST(Overlap, GenericWordsAloneNeverMakeAnOverlap)
+{
+    const Model model = makeModel(
+        {{"a", {duty("Responsible for customer service"), duty("Manage and coordinate"),
+                duty("Ensure the normal operation of the marketing work")}},
+         {"b", {duty("Responsible for product development"), duty("Oversee and coordinate"),
+                duty("Ensure the safe operation of production equipment")}}});
+    const OverlapResult result = findOverlaps(model);
+    EXPECT_TRUE(result.overlaps.empty()) << overlapsToText(model, result);
+    EXPECT_TRUE(result.rolePairs.empty());
+}
+
+TEST(Overlap, DifferentWorkSharingAVerbIsNoOverlap)
+{
+    const Model model = makeModel({{"finance", {duty("Prepare the annual budget")}},
+                                   {"training", {duty("Prepare training materials")}}});
+    EXPECT_TRUE(findOverlaps(model).overlaps.empty());
+}
+
+TEST(Overlap, ThresholdComesFromOptionsThenModelThenDefault)
+{
+    Model model = makeModel({{"a", {duty("Negotiate contracts with suppliers")}},
+                             {"b", {duty("Negotiate supplier contracts and terms")}}});
+    const OverlapResult byDefault = findOverlaps(model);
+    EXPECT_DOUBLE_EQ(byDefault.threshold, 0.5);
+    const DutyOverlap *o = findPair(byDefault, {0, 0}, {1, 0});
+    ASSERT_NE(o, nullptr);
+    ASSERT_LT(o->score, 0.99);
+
+    model.overlapSettings.threshold = 0.99;
+    const OverlapResult strict = findOverlaps(model);
+    EXPECT_DOUBLE_EQ(strict.threshold, 0.99);
+    EXPECT_EQ(findPair(strict, {0, 0}, {1, 0}), nullptr);
+
+    OverlapOptions options;
+    options.minScore = 0.2;
+    const OverlapResult overridden = findOverlaps(model, options);
+    EXPECT_DOUBLE_EQ(overridden.threshold, 0.2);
+    EXPECT_NE(findPair(overridden, {0, 0}, {1, 0}), nullptr);
+}
+
+TEST(Overlap, EachPairOnceInModelOrderAndOnlyAcrossRoles)
+{
+    const Model model = makeModel(
+        {{"a", {duty("Resolve customer complaints"), duty("Resolve customer complaints quickly")}},
+         {"b", {duty("Resolve customer complaints")}},
+         {"c", {duty("Handle and resolve complaints from customers")}}});
+    const OverlapResult result = findOverlaps(model);
+    std::vector<std::pair<DutyRef, DutyRef>> seen;
+    for (const DutyOverlap &o : result.overlaps) {
+        EXPECT_LT(o.a, o.b);
+        EXPECT_NE(o.a.role, o.b.role);
+        EXPECT_GE(o.score, result.threshold);
+        EXPECT_LE(o.score, 1.0);
+        seen.emplace_back(o.a, o.b);
+    }
+    std::sort(seen.begin(), seen.end());
+    EXPECT_EQ(std::adjacent_find(seen.begin(), seen.end()), seen.end());
+    // a's two duties each match b's and c's: 2 x 2, plus b with c.
+    EXPECT_EQ(result.overlaps.size(), 5u);
+    EXPECT_NE(findPair(result, {0, 0}, {1, 0}), nullptr);
+    EXPECT_EQ(findPair(result, {0, 0}, {1, 0})->reason, MatchReason::SameText);
+}
+
+TEST(Overlap, RolePairsCountSharedDutiesAndCoverage)
+{
+    const Model model = makeModel(
+        {{"sales", {duty("Market research and analysis"), duty("Forecast annual sales"),
+                    duty("Recruit sales representatives"), duty("Visit key customers")}},
+         {"product", {duty("Conduct market research and analysis on related products"),
+                      duty("Prepare the annual sales forecast")}}});
+    const OverlapResult result = findOverlaps(model);
+    ASSERT_EQ(result.rolePairs.size(), 1u);
+    const RolePairOverlap &p = result.rolePairs.front();
+    EXPECT_EQ(p.a, 0);
+    EXPECT_EQ(p.b, 1);
+    EXPECT_EQ(p.shared, 2);
+    EXPECT_EQ(p.matchedA, 2);
+    EXPECT_EQ(p.matchedB, 2);
+    EXPECT_DOUBLE_EQ(p.coverageA, 0.5);
+    EXPECT_DOUBLE_EQ(p.coverageB, 1.0);
+    EXPECT_DOUBLE_EQ(p.score, 4.0 / 6.0);
+}
+
+TEST(Overlap, ADutyHeldByVeryManyRolesIsOneGenericCluster)
+{
+    std::vector<RoleSpec> specs;
+    for (int i = 0; i < 12; ++i)
+        specs.push_back({"role" + std::to_string(i), {duty("Complete weekly timesheets")}});
+    specs.push_back({"x", {duty("Audit expense claims")}});
+    specs.push_back({"y", {duty("Review and audit employee expense claims")}});
+    const Model model = makeModel(std::move(specs));
+    OverlapOptions options;
+    options.maxRolesPerDuty = 10;
+    const OverlapResult result = findOverlaps(model, options);
+    ASSERT_EQ(result.genericDuties.size(), 1u);
+    EXPECT_EQ(result.genericDuties.front().text, "Complete weekly timesheets");
+    EXPECT_EQ(result.genericDuties.front().roleCount, 12);
+    EXPECT_EQ(result.genericDuties.front().duties.size(), 12u);
+    ASSERT_EQ(result.overlaps.size(), 1u); // only the expense claims
+    EXPECT_EQ(result.overlaps.front().a.role, 12);
+}
+
+TEST(Overlap, BuiltInModelShowsTheSeedOverlaps)
+{
+    const LoadResult loaded = loadModelFromFile(ROLESCOPE_RESOURCES_DIR "/models/default.yaml");
+    ASSERT_TRUE(loaded.ok());
+    const Model &model = *loaded.model;
+    const OverlapResult result = findOverlaps(model);
+    auto overlapBetween = [&](std::string_view roleA, std::string_view roleB,
+                              std::string_view wordA, std::string_view wordB) {
+        for (const DutyOverlap &o : result.overlaps) {
+            const std::string &idA = model.role(o.a.role).id;
+            const std::string &idB = model.role(o.b.role).id;
+            const std::string &textA = model.role(o.a.role).responsibilities[o.a.index].text;
+            const std::string &textB = model.role(o.b.role).responsibilities[o.b.index].text;
+            if ((idA == roleA && idB == roleB && textA.find(wordA) != std::string::npos
+                 && textB.find(wordB) != std::string::npos)
+                || (idA == roleB && idB == roleA && textA.find(wordB) != std::string::npos
+                    && textB.find(wordA) != std::string::npos))
+                return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(overlapBetween("sales-manager", "product-manager", "arket research", "arket research"));
+    EXPECT_TRUE(overlapBetween("marketing-manager", "product-manager", "arketing planning",
+                               "marketing strategies and plans"));
+    EXPECT_TRUE(overlapBetween("sales-manager", "product-manager", "sales channels",
+                               "distribution channels"));
+    for (const DutyOverlap &o : result.overlaps)
+        EXPECT_FALSE(o.terms.empty()) << "an overlap with nothing to show for it";
+}
+
+TEST(TextNormalizer, PurposeClausesAndGenericVerbsWeighLess)
+{
+    TextNormalizer normalizer;
+    const std::vector<TextTerm> terms
+        = normalizer.terms("Manage supplier contracts to ensure timely delivery");
+    auto roleOf = [&](std::string_view surface) {
+        for (const TextTerm &t : terms) {
+            if (t.surface == surface)
+                return t.role;
+        }
+        ADD_FAILURE() << "no term " << surface;
+        return TermRole::Object;
+    };
+    EXPECT_EQ(roleOf("manage"), TermRole::Generic);
+    EXPECT_EQ(roleOf("contracts"), TermRole::Object);
+    EXPECT_EQ(roleOf("supplier contracts"), TermRole::Object);
+    EXPECT_EQ(roleOf("delivery"), TermRole::Purpose);
+}
+
+TEST(TextNormalizer, CompoundsMeetTheirSpacedForm)
+{
+    TextNormalizer normalizer;
+    auto keys = [&](std::string_view text) {
+        std::vector<std::string> k;
+        for (const TextTerm &t : normalizer.terms(text))
+            k.push_back(t.key);
+        return k;
+    };
+    const std::vector<std::string> spaced = keys("product life cycle");
+    const std::vector<std::string> joined = keys("product lifecycle");
+    EXPECT_NE(std::find_first_of(spaced.begin(), spaced.end(), joined.begin(), joined.end()),
+              spaced.end());
+    EXPECT_NE(std::find(spaced.begin(), spaced.end(), joined.back()), spaced.end());
+}
+
+TEST(OverlapReport, JsonHasTheDocumentedShape)
+{
+    const Model model = makeModel({{"sales-manager", {duty("Market research \"and\" analysis", {"mr"})}},
+                                   {"product-manager", {duty("Talk to users", {"mr"})}}});
+    const std::string json = overlapsToJson(model, findOverlaps(model));
+    EXPECT_EQ(json,
+              "{\"threshold\": 0.5,\n"
+              " \"overlaps\": [\n"
+              "  {\"score\": 1, \"kind\": \"tag\",\n"
+              "   \"a\": {\"role\": \"sales-manager\", \"index\": 0, \"text\": \"Market research "
+              "\\\"and\\\" analysis\"},\n"
+              "   \"b\": {\"role\": \"product-manager\", \"index\": 0, \"text\": \"Talk to users\"},\n"
+              "   \"terms\": [\"mr\"]}],\n"
+              " \"role_pairs\": [\n"
+              "  {\"a\": \"sales-manager\", \"b\": \"product-manager\", \"score\": 1, \"shared\": 1}]}\n");
+}
+
+TEST(OverlapReport, CsvQuotesFieldsWithCommasAndQuotes)
+{
+    const Model model = makeModel({{"a", {duty("Plan, budget and \"track\" events", {"ev"})}},
+                                   {"b", {duty("Events", {"ev"})}}});
+    const std::string csv = overlapsToCsv(model, findOverlaps(model));
+    EXPECT_EQ(csv, "score,kind,reason,role_a,index_a,text_a,role_b,index_b,text_b,terms\r\n"
+                   "1,tag,same tag,a,0,\"Plan, budget and \"\"track\"\" events\",b,0,Events,ev\r\n");
+}
+
+TEST(OverlapReport, TextNamesRolesByTitleWithScoreAndReason)
+{
+    const Model model = makeModel({{"a", {duty("Prepare the annual budget")}},
+                                   {"b", {duty("Prepare the annual budget")}}});
+    const std::string text = overlapsToText(model, findOverlaps(model));
+    EXPECT_NE(text.find("1 overlapping duty pair (minimum score 0.5)"), std::string::npos) << text;
+    EXPECT_NE(text.find("1  same text\n  a #1: Prepare the annual budget\n  b #1: Prepare the "
+                        "annual budget\n  matched: prepare, annual, budget\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("1  a / b: 1 shared (100% of a's duties, 100% of b's)"), std::string::npos)
+        << text;
+}
+
+TEST(OverlapReport, ScoresPrintWithAtMostThreeDecimals)
+{
+    EXPECT_EQ(formatScore(0.5), "0.5");
+    EXPECT_EQ(formatScore(1.0), "1");
+    EXPECT_EQ(formatScore(0.82349), "0.823");
+    EXPECT_EQ(formatScore(0.0), "0");
+}
