@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <unordered_set>
 
 namespace rolescope {
@@ -75,6 +76,42 @@ QString number(qint64 value)
 constexpr const char *SmallerExport =
     "Export a smaller scale (--scale), a subtree (--root and --depth) or a PDF, which splits "
     "the chart across pages.";
+
+// Draws the part of CONNECTOR inside AREA. The connectors of a wide chart run across hundreds
+// of thousands of pixels; handed whole to the rasterizer for every band they took most of
+// the export's time. Segments are clipped one by one, dashes keep their phase.
+void drawConnector(QPainter &painter, const LayoutConnector &connector, const QRectF &area,
+                   QPen &pen)
+{
+    double travelled = 0;
+    for (size_t i = 1; i < connector.points.size(); ++i) {
+        const QPointF a(connector.points[i - 1].x, connector.points[i - 1].y);
+        const QPointF b(connector.points[i].x, connector.points[i].y);
+        const QPointF d = b - a;
+        const double length = std::hypot(d.x(), d.y());
+        // Liang-Barsky: the range [t0, t1] of a + t * d inside AREA.
+        double t0 = 0;
+        double t1 = 1;
+        const auto clip = [&](double p, double q) {
+            if (p == 0)
+                return q >= 0;
+            const double t = q / p;
+            if (p < 0)
+                t0 = std::max(t0, t);
+            else
+                t1 = std::min(t1, t);
+            return t0 <= t1;
+        };
+        if (clip(-d.x(), a.x() - area.left()) && clip(d.x(), area.right() - a.x())
+            && clip(-d.y(), a.y() - area.top()) && clip(d.y(), area.bottom() - a.y())) {
+            if (pen.style() != Qt::SolidLine)
+                pen.setDashOffset((travelled + t0 * length) / pen.widthF());
+            painter.setPen(pen);
+            painter.drawLine(a + t0 * d, a + t1 * d);
+        }
+        travelled += length;
+    }
+}
 
 } // namespace
 
@@ -301,7 +338,7 @@ void Exporter::makePlan()
                && (std::max(m_plan.width, m_plan.height) > ExportLimits::MaxPngSide
                    || m_plan.width * m_plan.height > ExportLimits::MaxPngPixels)) {
         m_plan.problem = QStringLiteral("The PNG would be %1, more than %2 px a side or %3 "
-                                        "megapixels in all, which image viewers cannot open. %4")
+                                        "megapixels in all. %4")
                              .arg(size, number(ExportLimits::MaxPngSide),
                                   number(ExportLimits::MaxPngPixels / 1000000),
                                   QLatin1String(SmallerExport));
@@ -339,6 +376,11 @@ void Exporter::planPdf(double canvasWidth, double canvasHeight)
     m_plan.pageRows = static_cast<int>(rows);
 }
 
+QPointF Exporter::toCanvas(const QPointF &chartPoint) const
+{
+    return chartPoint + m_chartOrigin - m_chart.region.topLeft();
+}
+
 void Exporter::paint(QPainter &painter, const QRectF &clip) const
 {
     painter.save();
@@ -347,9 +389,11 @@ void Exporter::paint(QPainter &painter, const QRectF &clip) const
     painter.translate(offset);
     paintChart(painter, clip.translated(-offset));
     painter.restore();
-    if (m_legendRect.intersects(clip))
+    // Lines on the edges of these rects reach a little outside them.
+    const QMarginsF reach(2, 2, 2, 2);
+    if (!m_legendRect.isEmpty() && m_legendRect.marginsAdded(reach).intersects(clip))
         paintLegend(painter);
-    if (m_footerRect.intersects(clip))
+    if (!m_footerRect.isEmpty() && m_footerRect.marginsAdded(reach).intersects(clip))
         paintFooter(painter);
 }
 
@@ -363,20 +407,15 @@ void Exporter::paintChart(QPainter &painter, const QRectF &clip) const
         painter.setClipRect(m_chart.region, Qt::IntersectClip);
 
     const CardStyle &style = m_painter.style();
-    const QPen solid(style.connector, ConnectorWidth);
+    QPen solid(style.connector, ConnectorWidth);
     QPen dotted(style.dottedConnector, ConnectorWidth);
     dotted.setStyle(Qt::DashLine);
-    painter.setBrush(Qt::NoBrush);
+    const QRectF reach = area.adjusted(-2 * ConnectorWidth, -2 * ConnectorWidth,
+                                       2 * ConnectorWidth, 2 * ConnectorWidth);
     const auto &connectors = m_chart.layout.connectors;
-    QPolygonF line;
     for (size_t i = 0; i < connectors.size(); ++i) {
-        if (!m_connectorBounds[i].intersects(area))
-            continue;
-        line.clear();
-        for (const LayoutPoint &point : connectors[i].points)
-            line << QPointF(point.x, point.y);
-        painter.setPen(connectors[i].dottedLine ? dotted : solid);
-        painter.drawPolyline(line);
+        if (m_connectorBounds[i].intersects(area))
+            drawConnector(painter, connectors[i], reach, connectors[i].dottedLine ? dotted : solid);
     }
 
     // Cards are sorted by their top: only those that can reach into the area are looked at.
@@ -466,6 +505,7 @@ void Exporter::paintFooter(QPainter &painter) const
 bool Exporter::write(const QString &path, const ExportProgress &progress)
 {
     m_error.clear();
+    m_cancelled = false;
     if (!m_plan.isPossible()) {
         m_error = m_plan.problem;
         return false;
@@ -499,8 +539,10 @@ bool Exporter::write(const QString &path, const ExportProgress &progress)
     }
     if (!written) {
         file.cancelWriting();
-        if (m_error.isEmpty())
-            m_error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        if (!m_cancelled) {
+            m_error = QStringLiteral("Cannot write %1: %2")
+                          .arg(path, m_error.isEmpty() ? file.errorString() : m_error);
+        }
         return false;
     }
     if (!file.commit()) {
@@ -518,7 +560,7 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
     const double scale = m_settings.scale;
     const bool transparent = m_settings.transparent;
     const int bandRows = static_cast<int>(std::clamp<qint64>(
-        ExportLimits::MaxBandBytes / (qint64(width) * 4), 8, std::max(height, 8)));
+        m_settings.bandBytes / (qint64(width) * 4), 1, height));
 
     PngWriter png(device);
     const int dotsPerMeter = static_cast<int>(std::lround(96 / 0.0254 * scale));
@@ -535,6 +577,9 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
                       .arg(number(width), number(bandRows));
         return false;
     }
+    // Two cores: the next band is painted while the last one is compressed.
+    std::future<bool> encoding;
+    const auto encoded = [&] { return !encoding.valid() || encoding.get(); };
     for (int top = 0; top < height; top += bandRows) {
         const int rows = std::min(bandRows, height - top);
         band.fill(transparent ? Qt::transparent : Qt::white);
@@ -545,17 +590,24 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
             painter.scale(scale, scale);
             paint(painter, QRectF(0, top / scale, m_plan.canvas.width(), rows / scale));
         }
-        const bool ok = transparent ? png.writeRows(band.convertToFormat(QImage::Format_RGBA8888),
-                                                    rows)
-                                    : png.writeRows(band, rows);
-        if (!ok) {
+        QImage bytes = band.convertToFormat(transparent ? QImage::Format_RGBA8888
+                                                        : QImage::Format_RGB888);
+        if (!encoded()) {
             m_error = png.errorString();
             return false;
         }
+        encoding = std::async(std::launch::async, [&png, bytes = std::move(bytes), rows] {
+            return png.writeRows(bytes, rows);
+        });
         if (progress && !progress(top + rows, height)) {
+            m_cancelled = true;
             m_error = QStringLiteral("The export was cancelled.");
             return false;
         }
+    }
+    if (!encoded()) {
+        m_error = png.errorString();
+        return false;
     }
     if (!png.finish()) {
         m_error = png.errorString();
@@ -583,6 +635,7 @@ bool Exporter::writeSvg(QIODevice *device, const ExportProgress &progress)
     paint(painter, QRectF(QPointF(0, 0), m_plan.canvas));
     painter.end();
     if (progress && !progress(1, 1)) {
+        m_cancelled = true;
         m_error = QStringLiteral("The export was cancelled.");
         return false;
     }
@@ -649,6 +702,7 @@ bool Exporter::writePdf(QIODevice *device, const ExportProgress &progress)
         }
         if (progress && !progress(index + 1, pages)) {
             painter.end();
+            m_cancelled = true;
             m_error = QStringLiteral("The export was cancelled.");
             return false;
         }

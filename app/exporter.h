@@ -66,18 +66,21 @@ struct ExportSettings
     QPageSize::PageSizeId pageSize = QPageSize::A4;
     QPageLayout::Orientation pageOrientation = QPageLayout::Landscape;
     bool fitToPage = false;
+    // PNG: the memory for one band of rows; smaller bands repaint the cards they cut more often.
+    qint64 bandBytes = 64 * 1024 * 1024;
 };
 
 // The limits that keep an export bounded. A PNG is painted in bands and streamed, so its
-// memory stays near MaxBandBytes whatever its size; its sides may pass 32,767 px (what QImage
-// and many viewers handle) up to the libpng reader's default of 1,000,000 px, and its area
-// is capped so that decoding it stays within reach of an ordinary machine (8 GB as RGBA).
+// memory stays near ExportSettings::bandBytes (plus the band being compressed) whatever its
+// size.
+// Its sides may pass the 32,767 px that QImage-based viewers handle: a whole 10,000-role chart
+// is about a million pixels wide. The area is capped at 2^31 pixels (8 GB once decoded as
+// RGBA), the width at 2^22 px, where a band of 4 rows fills the default band budget.
 struct ExportLimits
 {
     static constexpr qint64 MaxSvgSide = 32767;
-    static constexpr qint64 MaxPngSide = 1000000;
+    static constexpr qint64 MaxPngSide = qint64(1) << 22;
     static constexpr qint64 MaxPngPixels = qint64(1) << 31;
-    static constexpr qint64 MaxBandBytes = 32 * 1024 * 1024;
     static constexpr int MaxPages = 2000;
     static constexpr double MinScale = 0.25;
     static constexpr double MaxScale = 4;
@@ -114,12 +117,15 @@ public:
     const ExportSettings &settings() const { return m_settings; }
     const ExportPlan &plan() const { return m_plan; }
 
+    // Where a point of the chart (layout coordinates) lands on the canvas.
+    QPointF toCanvas(const QPointF &chartPoint) const;
     // Paints the part CLIP of the canvas (chart pixels, origin at the canvas's top left) with
     // the painter's transform; the caller fills the background.
     void paint(QPainter &painter, const QRectF &clip) const;
 
     bool write(const QString &path, const ExportProgress &progress = {});
     QString errorString() const { return m_error; }
+    bool wasCancelled() const { return m_cancelled; }
 
 private:
     struct Legend
@@ -157,6 +163,7 @@ private:
     double m_pointsPerUnit = 0.75;  // PDF points per chart pixel
     QSizeF m_tile;                  // the part of the canvas on one PDF page
     QString m_error;
+    bool m_cancelled = false;
 };
 
 } // namespace rolescope

@@ -28,9 +28,10 @@ public:
     // an image exported at scale 2 shows at the size of scale 1, twice as sharp. Returns
     // false on a write error (see errorString()).
     bool begin(int width, int height, Channels channels, int dotsPerMeter = 0,
-               int compressionLevel = 2);
-    // Writes ROWS rows of BAND, which has the width given to begin() and is Format_RGB32 for
-    // Rgb, Format_RGBA8888 for Rgba (not premultiplied). Rows go out in order.
+               int compressionLevel = 1);
+    // Writes ROWS rows of BAND, which has the width given to begin() and is Format_RGB888 for
+    // Rgb, Format_RGBA8888 for Rgba (not premultiplied): the bytes go to zlib as they are.
+    // Rows go out in order; successive calls may come from different threads.
     bool writeRows(const QImage &band, int rows);
     // Writes the end of the stream; every row must have been written.
     bool finish();

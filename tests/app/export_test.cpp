@@ -1,0 +1,470 @@
+#include "app/exporter.h"
+#include "core/loader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QImageReader>
+#include <QPainter>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <sys/resource.h>
+
+using namespace rolescope;
+
+namespace {
+
+// Three departments with known colours; the CEO has no department (grey band).
+constexpr const char *OrgYaml = R"(organization:
+  name: Export Test Co
+departments:
+  - id: ops
+    name: Operations
+    color: "#c03030"
+  - id: it
+    name: Information Technology
+    color: "#2060c0"
+roles:
+  - id: ceo
+    title: Chief Executive
+    holders: [Ana Lima]
+    responsibilities: [Run the company]
+  - id: coo
+    title: Operations Director
+    reports_to: ceo
+    department: ops
+    responsibilities: [Run the plants, Plan the maintenance]
+  - id: cio
+    title: Technology Director
+    reports_to: ceo
+    department: it
+    responsibilities: [Run the network, Plan the maintenance]
+  - id: plant
+    title: Plant Manager
+    reports_to: coo
+    department: ops
+    responsibilities: [Run the plant]
+)";
+
+Model loadModel(const QByteArray &yaml)
+{
+    const std::string bytes = yaml.toStdString();
+    LoadResult result = loadModelFromBytes(bytes);
+    EXPECT_TRUE(result.model.has_value())
+        << (result.diagnostics.empty() ? std::string() : result.diagnostics.front().message);
+    return result.model ? std::move(*result.model) : Model();
+}
+
+// A forest of COUNT top roles side by side: a chart as wide as needed.
+QByteArray wideOrgYaml(int count)
+{
+    QByteArray yaml = "organization:\n  name: Wide\nroles:\n";
+    for (int i = 0; i < count; ++i)
+        yaml += "  - id: r" + QByteArray::number(i) + "\n    title: Role " + QByteArray::number(i) + "\n";
+    return yaml;
+}
+
+// A tree with BREADTH reports per manager, LEVELS deep below the top.
+QByteArray treeOrgYaml(int breadth, int levels)
+{
+    QByteArray yaml = "organization:\n  name: Tree\nroles:\n  - id: r0\n    title: Top\n";
+    int next = 1;
+    std::vector<int> level = {0};
+    for (int depth = 0; depth < levels; ++depth) {
+        std::vector<int> below;
+        for (int manager : level) {
+            for (int i = 0; i < breadth; ++i) {
+                yaml += "  - id: r" + QByteArray::number(next) + "\n    title: Role number "
+                        + QByteArray::number(next) + "\n    reports_to: r"
+                        + QByteArray::number(manager) + "\n";
+                below.push_back(next++);
+            }
+        }
+        level = below;
+    }
+    return yaml;
+}
+
+QImage readImage(const QString &path)
+{
+    QImageReader::setAllocationLimit(4096); // MB: the big images of these tests
+    QImageReader reader(path);
+    QImage image = reader.read();
+    EXPECT_FALSE(image.isNull()) << qPrintable(reader.errorString());
+    return image;
+}
+
+QRectF cardOnCanvas(const Exporter &exporter, RoleIndex role, double scale)
+{
+    const LayoutRect &card = exporter.chart().layout.cards[static_cast<size_t>(role)];
+    const QPointF topLeft = exporter.toCanvas(QPointF(card.x, card.y)) * scale;
+    return QRectF(topLeft, QSizeF(card.width, card.height) * scale);
+}
+
+bool isWhite(QRgb pixel)
+{
+    return qRed(pixel) > 250 && qGreen(pixel) > 250 && qBlue(pixel) > 250;
+}
+
+int darkPixels(const QImage &image, const QRect &area)
+{
+    int dark = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            if (qGray(image.pixel(x, y)) < 100)
+                ++dark;
+        }
+    }
+    return dark;
+}
+
+int pdfPageCount(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QString pdf = QString::fromLatin1(file.readAll());
+    // Page objects, not the /Pages tree nodes.
+    return int(pdf.count(QRegularExpression(QStringLiteral("/Type\\s*/Page(?![a-zA-Z])"))));
+}
+
+QByteArray contents(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+}
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write(data);
+}
+
+struct ProcessRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs the real program with no display at all, as a batch job on a server would.
+ProcessRun runRolescope(const QStringList &arguments, const std::function<void()> &childSetup = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    if (childSetup)
+        process.setChildProcessModifier(childSetup);
+    process.start(QStringLiteral(ROLESCOPE_EXECUTABLE), arguments);
+    ProcessRun run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+class ExportTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_model = loadModel(OrgYaml);
+    }
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    Exporter exporter(ExportSettings settings = {}) const
+    {
+        return Exporter(ExportChart::laidOut(m_model, {}, {}), settings);
+    }
+
+    QTemporaryDir m_dir;
+    Model m_model;
+};
+
+} // namespace
+
+TEST_F(ExportTest, PngHasTheSizeOfTheChartTimesTheScale)
+{
+    QSize sizeAtOne;
+    for (const double scale : {1.0, 2.0}) {
+        ExportSettings settings;
+        settings.scale = scale;
+        Exporter chart = exporter(settings);
+        const QString file = path(QStringLiteral("chart-%1.png").arg(scale));
+        ASSERT_TRUE(chart.write(file)) << qPrintable(chart.errorString());
+        const QImage image = readImage(file);
+        // The whole layout plus the margin on both sides, times the scale.
+        const LayoutRect &bounds = chart.chart().layout.bounds;
+        EXPECT_GE(image.width(), (bounds.width + 2 * settings.margin) * scale);
+        EXPECT_GE(image.height(), (bounds.height + 2 * settings.margin) * scale);
+        EXPECT_EQ(image.width(), chart.plan().width);
+        EXPECT_EQ(image.height(), chart.plan().height);
+        EXPECT_FALSE(image.hasAlphaChannel());
+        if (scale == 1)
+            sizeAtOne = image.size();
+        else
+            EXPECT_NEAR(image.width(), 2 * sizeAtOne.width(), 1);
+    }
+}
+
+TEST_F(ExportTest, PngShowsEveryCardWhereTheLayoutPutsIt)
+{
+    for (const double scale : {1.0, 2.0}) {
+        ExportSettings settings;
+        settings.scale = scale;
+        Exporter chart = exporter(settings);
+        const QString file = path(QStringLiteral("cards-%1.png").arg(scale));
+        ASSERT_TRUE(chart.write(file)) << qPrintable(chart.errorString());
+        const QImage image = readImage(file);
+
+        // Each card's top band is its department's colour (the CEO's the no-department grey).
+        const std::pair<const char *, QColor> bands[] = {
+            {"coo", QColor(0xc03030)}, {"cio", QColor(0x2060c0)}, {"plant", QColor(0xc03030)},
+            {"ceo", QColor(0x9aa0a6)}};
+        for (const auto &[id, color] : bands) {
+            const QRectF card = cardOnCanvas(chart, m_model.find(id), scale);
+            const QPoint band(int(card.center().x()), int(card.top() + 3 * scale));
+            EXPECT_EQ(QColor(image.pixel(band)), color) << id << " at scale " << scale;
+            // The body of the card is white with a border, and it has text: dark pixels in
+            // the title line.
+            const QRect title(int(card.left() + 12 * scale), int(card.top() + 10 * scale),
+                              int(card.width() / 2), int(14 * scale));
+            EXPECT_GT(darkPixels(image, title), 15 * scale * scale) << id;
+        }
+        // Between two sibling cards there is only background.
+        const QRectF coo = cardOnCanvas(chart, m_model.find("coo"), scale);
+        const QRectF cio = cardOnCanvas(chart, m_model.find("cio"), scale);
+        const QPointF gap((coo.right() + cio.left()) / 2, coo.center().y());
+        EXPECT_TRUE(isWhite(image.pixel(gap.toPoint())));
+        EXPECT_TRUE(isWhite(image.pixel(2, 2)));
+    }
+}
+
+TEST_F(ExportTest, TransparentPngHasAnAlphaChannel)
+{
+    ExportSettings settings;
+    settings.transparent = true;
+    Exporter chart = exporter(settings);
+    const QString file = path(QStringLiteral("transparent.png"));
+    ASSERT_TRUE(chart.write(file)) << qPrintable(chart.errorString());
+    const QImage image = readImage(file);
+    ASSERT_TRUE(image.hasAlphaChannel());
+    EXPECT_EQ(qAlpha(image.pixel(1, 1)), 0);
+    const QRectF card = cardOnCanvas(chart, m_model.find("cio"), 1);
+    EXPECT_EQ(image.pixel(QPoint(int(card.center().x()), int(card.top() + 3))),
+              QColor(0x2060c0).rgba());
+}
+
+// A PNG painted band by band is the very image painted in one piece.
+TEST_F(ExportTest, BandedPngEqualsOneCanvas)
+{
+    const Model model = loadModel(treeOrgYaml(3, 3));
+    ExportSettings settings;
+    settings.scale = 1.5;
+    settings.footer = true;
+    settings.legend = true;
+    settings.bandBytes = 64 * 1024; // a few dozen rows per band
+    Exporter chart(ExportChart::laidOut(model, {}, {}), settings);
+    const QString file = path(QStringLiteral("banded.png"));
+    ASSERT_TRUE(chart.write(file)) << qPrintable(chart.errorString());
+    ASSERT_GT(chart.plan().height * chart.plan().width * 4, 4 * settings.bandBytes);
+
+    QImage whole(int(chart.plan().width), int(chart.plan().height), QImage::Format_RGB32);
+    whole.fill(Qt::white);
+    {
+        QPainter painter(&whole);
+        painter.scale(settings.scale, settings.scale);
+        chart.paint(painter, QRectF(QPointF(0, 0), chart.plan().canvas));
+    }
+    const QImage banded = readImage(file).convertToFormat(QImage::Format_RGB32);
+    ASSERT_EQ(banded.size(), whole.size());
+    int firstDifferent = -1;
+    for (int y = 0; y < whole.height() && firstDifferent < 0; ++y) {
+        if (memcmp(banded.constScanLine(y), whole.constScanLine(y), size_t(whole.width()) * 4) != 0)
+            firstDifferent = y;
+    }
+    EXPECT_EQ(firstDifferent, -1) << "the first row that differs";
+}
+
+TEST_F(ExportTest, SvgLoadsWithTheChartSize)
+{
+    ExportSettings settings;
+    settings.format = ExportFormat::Svg;
+    Exporter chart = exporter(settings);
+    const QString file = path(QStringLiteral("chart.svg"));
+    ASSERT_TRUE(chart.write(file)) << qPrintable(chart.errorString());
+    QSvgRenderer renderer(file);
+    ASSERT_TRUE(renderer.isValid());
+    EXPECT_EQ(renderer.viewBoxF().size(), chart.plan().canvas);
+    EXPECT_TRUE(contents(file).contains("Technology Director"));
+}
+
+TEST_F(ExportTest, PdfSplitsALargeChartIntoNumberedPages)
+{
+    const Model model = loadModel(treeOrgYaml(4, 2));
+    ExportSettings settings;
+    settings.format = ExportFormat::Pdf;
+    settings.scale = 2;
+    Exporter split(ExportChart::laidOut(model, {}, {}), settings);
+    ASSERT_TRUE(split.plan().isPossible()) << qPrintable(split.plan().problem);
+    ASSERT_GT(split.plan().pageCount(), 1);
+    const QString file = path(QStringLiteral("split.pdf"));
+    ASSERT_TRUE(split.write(file)) << qPrintable(split.errorString());
+    EXPECT_EQ(pdfPageCount(file), split.plan().pageCount());
+
+    settings.fitToPage = true;
+    Exporter fitted(ExportChart::laidOut(model, {}, {}), settings);
+    const QString onePage = path(QStringLiteral("fitted.pdf"));
+    ASSERT_TRUE(fitted.write(onePage)) << qPrintable(fitted.errorString());
+    EXPECT_EQ(pdfPageCount(onePage), 1);
+}
+
+TEST_F(ExportTest, RefusesSizesPastTheLimitsBeforeDrawing)
+{
+    const Model wide = loadModel(wideOrgYaml(200));
+    ExportSettings svg;
+    svg.format = ExportFormat::Svg;
+    Exporter tooWideSvg(ExportChart::laidOut(wide, {}, {}), svg);
+    EXPECT_FALSE(tooWideSvg.plan().isPossible());
+    EXPECT_TRUE(tooWideSvg.plan().problem.contains(QStringLiteral("--scale")));
+    const QString file = path(QStringLiteral("wide.svg"));
+    writeFile(file, "old");
+    EXPECT_FALSE(tooWideSvg.write(file));
+    EXPECT_EQ(contents(file), "old");
+
+    // The same chart streams into a PNG wider than 32,767 px.
+    Exporter widePng(ExportChart::laidOut(wide, {}, {}), {});
+    EXPECT_TRUE(widePng.plan().isPossible()) << qPrintable(widePng.plan().problem);
+    EXPECT_GT(widePng.plan().width, 32767);
+
+    const Model huge = loadModel(wideOrgYaml(5000));
+    ExportSettings big;
+    big.scale = 4;
+    Exporter tooBig(ExportChart::laidOut(huge, {}, {}), big);
+    EXPECT_FALSE(tooBig.plan().isPossible());
+}
+
+TEST_F(ExportTest, CommandWritesTheBuiltInModelWithoutADisplay)
+{
+    const QString file = path(QStringLiteral("default.png"));
+    const ProcessRun run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    const QImage image = readImage(file);
+    EXPECT_GT(image.width(), 400);
+    EXPECT_GT(image.height(), 200);
+
+    const QString twice = path(QStringLiteral("default-2.png"));
+    ASSERT_EQ(runRolescope({QStringLiteral("export"), QStringLiteral("-o"), twice,
+                            QStringLiteral("--scale"), QStringLiteral("2")})
+                  .exitCode,
+              0);
+    EXPECT_NEAR(readImage(twice).width(), 2 * image.width(), 1);
+}
+
+TEST_F(ExportTest, CommandExportsASubtree)
+{
+    const QString model = path(QStringLiteral("org.yaml"));
+    writeFile(model, OrgYaml);
+    const QString whole = path(QStringLiteral("whole.png"));
+    const QString subtree = path(QStringLiteral("subtree.png"));
+    const QString top = path(QStringLiteral("top.png"));
+    ASSERT_EQ(runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"), whole}).exitCode, 0);
+    ASSERT_EQ(runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"), subtree,
+                            QStringLiteral("--root"), QStringLiteral("coo")})
+                  .exitCode,
+              0);
+    ASSERT_EQ(runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"), top,
+                            QStringLiteral("--depth"), QStringLiteral("0")})
+                  .exitCode,
+              0);
+    const QImage wholeImage = readImage(whole);
+    const QImage subtreeImage = readImage(subtree);
+    const QImage topImage = readImage(top);
+    EXPECT_LT(subtreeImage.width(), wholeImage.width());
+    EXPECT_LT(subtreeImage.height(), wholeImage.height());
+    EXPECT_LT(topImage.height(), subtreeImage.height());
+
+    const ProcessRun unknownRole = runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"),
+                                          subtree, QStringLiteral("--root"), QStringLiteral("nobody")});
+    EXPECT_EQ(unknownRole.exitCode, 2);
+    EXPECT_TRUE(unknownRole.err.contains(QStringLiteral("nobody")));
+    EXPECT_EQ(runRolescope({QStringLiteral("export"), model}).exitCode, 2); // no -o
+}
+
+TEST_F(ExportTest, CommandWritesSvgAndPdfByExtension)
+{
+    const QString svg = path(QStringLiteral("chart.SVG"));
+    const QString pdf = path(QStringLiteral("chart.pdf"));
+    ASSERT_EQ(runRolescope({QStringLiteral("export"), QStringLiteral("-o"), svg}).exitCode, 0);
+    ASSERT_EQ(runRolescope({QStringLiteral("export"), QStringLiteral("-o"), pdf}).exitCode, 0);
+    EXPECT_TRUE(QSvgRenderer(svg).isValid());
+    EXPECT_EQ(pdfPageCount(pdf), 1);
+}
+
+// Every way an export can fail exits 3, says why, and leaves the file that was there alone.
+TEST_F(ExportTest, FailedExportsExitThreeAndKeepTheOldFile)
+{
+    const QByteArray old = "an earlier export";
+
+    const QString unknown = path(QStringLiteral("chart.txt"));
+    writeFile(unknown, old);
+    ProcessRun run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), unknown});
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("unknown format"))) << qPrintable(run.err);
+    EXPECT_EQ(contents(unknown), old);
+
+    const QString folder = path(QStringLiteral("folder.png"));
+    ASSERT_TRUE(QDir().mkpath(folder));
+    run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), folder});
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("folder"))) << qPrintable(run.err);
+    EXPECT_TRUE(QFileInfo(folder).isDir());
+
+    const QString notAFolder = path(QStringLiteral("plain-file"));
+    writeFile(notAFolder, old);
+    run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"),
+                        notAFolder + QStringLiteral("/chart.png")});
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_EQ(contents(notAFolder), old);
+
+    // Nobody, not even root, can create files in /proc.
+    run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"),
+                        QStringLiteral("/proc/rolescope-export-test.png")});
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("Cannot write"))) << qPrintable(run.err);
+
+    // A full disk: the child may write no more than 4 KB to any file (and is not killed for
+    // trying), so the PNG fails part way through, as on a full disk.
+    const QString full = path(QStringLiteral("full.png"));
+    writeFile(full, old);
+    run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), full}, [] {
+        std::signal(SIGXFSZ, SIG_IGN);
+        const rlimit limit = {4096, 4096};
+        setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("Cannot write"))) << qPrintable(run.err);
+    EXPECT_EQ(contents(full), old);
+
+    // Nothing half-written is left beside the old files.
+    const QStringList left = QDir(m_dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot);
+    EXPECT_EQ(left, QStringList({QStringLiteral("chart.txt"), QStringLiteral("full.png"),
+                                 QStringLiteral("plain-file")}));
+}
