@@ -1,5 +1,7 @@
 #include "app/cardpainter.h"
 
+#include "app/overlapcolors.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -148,6 +150,8 @@ void CardPainter::paint(QPainter &painter, const QRectF &card, RoleIndex role,
     if (lod < ShapeLevelOfDetail) {
         // An overview: a block in the department's colour; hits and selection stand out.
         QColor fill = mix(department, m_style.background, 0.35);
+        if (state.overlapTint > 0)
+            fill = OverlapColors::tint(m_style.background, state.overlapTint);
         if (state.searchMatch)
             fill = m_style.match.darker(115);
         if (state.selected)
@@ -166,7 +170,8 @@ void CardPainter::paint(QPainter &painter, const QRectF &card, RoleIndex role,
 
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(state.searchMatch ? m_style.match : m_style.background);
+    const QColor fill = state.searchMatch ? m_style.match : m_style.background;
+    painter.setBrush(state.overlapTint > 0 ? OverlapColors::tint(fill, state.overlapTint) : fill);
     painter.drawRoundedRect(card, Radius, Radius);
 
     QPainterPath outline;

@@ -21,6 +21,9 @@ struct CardState
     bool hasReports = false;
     bool collapsed = false;
     int hiddenBelow = 0; // roles hidden below the card by collapsing or a depth limit
+    // "Who else does what I do": the role-pair overlap score with the compared role, in
+    // [0, 1]; -1 when the chart is not tinted.
+    double overlapTint = -1;
 };
 
 // Colours and fonts of the chart, derived from a palette so that dark themes work. Font sizes

@@ -47,6 +47,8 @@ CardState ChartScene::cardState(RoleIndex role) const
     state.hasReports = !m_document->model().childrenOf(role).empty();
     state.collapsed = state.hasReports && m_layout.hiddenBelow[static_cast<size_t>(role)] > 0;
     state.hiddenBelow = m_layout.hiddenBelow[static_cast<size_t>(role)];
+    if (static_cast<size_t>(role) < m_tints.size())
+        state.overlapTint = m_tints[static_cast<size_t>(role)];
     return state;
 }
 
@@ -66,6 +68,12 @@ QRectF ChartScene::cardRect(RoleIndex role) const
         return {};
     const LayoutRect &rect = m_layout.cards[static_cast<size_t>(role)];
     return QRectF(rect.x, rect.y, rect.width, rect.height);
+}
+
+void ChartScene::setCardTints(std::vector<double> tints)
+{
+    m_tints = std::move(tints);
+    update();
 }
 
 void ChartScene::activateRole(RoleIndex role)

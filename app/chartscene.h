@@ -38,6 +38,9 @@ public:
     QRectF cardRect(RoleIndex role) const;
     const std::vector<ConnectorItem *> &connectorItems() const { return m_connectors; }
 
+    // Overlap tints by RoleIndex, painted as CardState::overlapTint; empty: no tint.
+    void setCardTints(std::vector<double> tints);
+
     // Asks for the details of ROLE (a double-click on its card).
     void activateRole(RoleIndex role);
 
@@ -59,6 +62,7 @@ private:
     Layout m_layout;
     CardPainter m_painter;
     std::vector<RoleCardItem *> m_cards; // indexed by RoleIndex; nullptr when not shown
+    std::vector<double> m_tints;
 
     std::vector<ConnectorItem *> m_connectors;
 };

@@ -316,6 +316,7 @@ void ChartView::contextMenuEvent(QContextMenuEvent *event)
                            [doc, role, collapsed] { doc->setCollapsed(role, !collapsed); });
             menu.addAction(tr("Expand All Below"), doc, [doc, role] { doc->expandSubtree(role); });
         }
+        emit roleMenuRequested(&menu, role);
     } else {
         menu.addAction(tr("Fit Chart"), this, &ChartView::zoomToFit);
         menu.addAction(tr("Expand All"), doc, &Document::expandAll);

@@ -4,6 +4,8 @@
 
 #include <QGraphicsView>
 
+class QMenu;
+
 namespace rolescope {
 
 class ChartScene;
@@ -38,6 +40,8 @@ signals:
     void zoomChanged(qreal zoom);
     // Enter or a double-click: show the role's details.
     void roleActivated(RoleIndex role);
+    // A card's context menu is about to open: connected objects may add actions to MENU.
+    void roleMenuRequested(QMenu *menu, RoleIndex role);
 
 protected:
     bool event(QEvent *event) override;

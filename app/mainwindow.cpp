@@ -9,6 +9,7 @@
 #include "app/document.h"
 #include "app/filewatcher.h"
 #include "app/outlineview.h"
+#include "app/overlapcontroller.h"
 #include "app/overviewwidget.h"
 #include "app/recentfiles.h"
 #include "app/searchbar.h"
@@ -70,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_diagnosticsDock = addDock(m_diagnostics, tr("Problems"), QStringLiteral("diagnosticsDock"),
                                 Qt::BottomDockWidgetArea);
     m_diagnosticsDock->hide();
+    m_overlaps = new OverlapController(m_document, m_view, m_outline, this);
     resizeDocks({m_outlineDock, m_detailsDock}, {280, 320}, Qt::Horizontal);
     resizeDocks({m_outlineDock, m_overviewDock}, {400, 160}, Qt::Vertical);
 
@@ -214,7 +216,11 @@ void MainWindow::createMenus()
     m_compactAction->setToolTip(tr("Stack a manager's many leaf reports in columns"));
     connect(m_compactAction, &QAction::toggled, this, &MainWindow::setCompact);
     viewMenu->addSeparator();
-    for (QDockWidget *dock : {m_outlineDock, m_detailsDock, m_overviewDock, m_diagnosticsDock})
+    viewMenu->addAction(m_overlaps->compareAction());
+    viewMenu->addAction(m_overlaps->tintAction());
+    viewMenu->addSeparator();
+    for (QDockWidget *dock : {m_outlineDock, m_detailsDock, m_overviewDock, m_diagnosticsDock,
+                              m_overlaps->comparisonDockWidget(), m_overlaps->overlapDockWidget()})
         viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -240,6 +246,8 @@ void MainWindow::createMenus()
     wholeAction->setIconText(tr("Whole Org"));
     for (QAction *action : {zoomOutAction, zoomInAction, fitAction, focusAction, wholeAction})
         toolBar->addAction(action);
+    toolBar->addSeparator();
+    toolBar->addAction(m_overlaps->tintAction());
     auto spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);

@@ -19,6 +19,7 @@ class DiagnosticsPanel;
 class Document;
 class FileWatcher;
 class OutlineView;
+class OverlapController;
 class OverviewWidget;
 class RecentFiles;
 class SearchBar;
@@ -46,6 +47,7 @@ public:
     SearchBar *searchBar() const { return m_search; }
     DiagnosticsPanel *diagnosticsPanel() const { return m_diagnostics; }
     QDockWidget *diagnosticsDock() const { return m_diagnosticsDock; }
+    OverlapController *overlaps() const { return m_overlaps; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -89,6 +91,7 @@ private:
     QAction *m_compactAction = nullptr;
     QLabel *m_rolesLabel;
     QLabel *m_zoomLabel;
+    OverlapController *m_overlaps = nullptr;
 };
 
 } // namespace rolescope

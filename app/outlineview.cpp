@@ -3,6 +3,7 @@
 #include "app/document.h"
 #include "app/roletreemodel.h"
 
+#include <QGuiApplication>
 #include <QHeaderView>
 
 #include <algorithm>
@@ -54,7 +55,12 @@ void OutlineView::onCurrentChanged(const QModelIndex &current)
 {
     if (m_syncing || !current.isValid())
         return;
-    m_document->selectRole(RoleTreeModel::roleForIndex(current));
+    const RoleIndex role = RoleTreeModel::roleForIndex(current);
+    // Ctrl+click adds roles to compare, as in the chart.
+    if (QGuiApplication::keyboardModifiers() & Qt::ControlModifier)
+        m_document->toggleRoleSelected(role);
+    else
+        m_document->selectRole(role);
 }
 
 void OutlineView::showDocumentSelection()

@@ -1,0 +1,78 @@
+#include "app/overlapdock.h"
+
+#include "app/overlapanalysis.h"
+#include "app/rolepairmodel.h"
+
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rolescope {
+
+OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new RolePairModel(analysis, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit)
+    , m_table(new QTableView)
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(RolePairModel::SortRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    m_filter->setPlaceholderText(tr("Filter by role title"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(RolePairModel::ScoreColumn, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(RolePairModel::FirstRoleColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(RolePairModel::SecondRoleColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(RolePairModel::ScoreColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(RolePairModel::SharedColumn,
+                                                      QHeaderView::ResizeToContents);
+    // A double-click or Enter (a single click where the platform activates on one).
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        emit compareRequested(index.data(RolePairModel::FirstRoleRole).toInt(),
+                              index.data(RolePairModel::SecondRoleRole).toInt());
+    });
+
+    auto layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_table);
+
+    connect(analysis, &OverlapAnalysis::changed, this, [this] {
+        m_stale = true;
+        if (isVisible())
+            refreshIfStale();
+    });
+}
+
+void OverlapDock::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshIfStale();
+}
+
+void OverlapDock::refreshIfStale()
+{
+    if (!m_stale)
+        return;
+    m_stale = false;
+    m_model->refresh();
+}
+
+} // namespace rolescope

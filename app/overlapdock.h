@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/model.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace rolescope {
+
+class OverlapAnalysis;
+class RolePairModel;
+
+// The "Overlaps" dock: every pair of roles that share work, highest score first, with a
+// filter by title. Double-clicking a pair (or Enter) asks for their comparison. The pairs are
+// computed when the dock is first shown after a model change, not while it is hidden.
+class OverlapDock : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OverlapDock(OverlapAnalysis *analysis, QWidget *parent = nullptr);
+
+    RolePairModel *pairModel() const { return m_model; }
+    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
+    QTableView *tableView() const { return m_table; }
+    QLineEdit *filterEdit() const { return m_filter; }
+
+signals:
+    void compareRequested(RoleIndex a, RoleIndex b);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void refreshIfStale();
+
+    RolePairModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QTableView *m_table;
+    bool m_stale = true;
+};
+
+} // namespace rolescope

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QWidget>
+
+namespace rolescope {
+
+// The key to the chart's overlap tint, shown over the chart's corner: which role the other
+// cards are compared with, and the colour scale from no shared work to TintFullScore.
+class OverlapLegend : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OverlapLegend(QWidget *parent = nullptr);
+
+    // An empty ROLETITLE asks the user to select a role.
+    void setRoleTitle(const QString &roleTitle);
+    QString text() const;
+
+    QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QString m_roleTitle;
+};
+
+} // namespace rolescope

@@ -1,0 +1,221 @@
+#include "app/chartscene.h"
+#include "app/chartview.h"
+#include "app/comparisonview.h"
+#include "app/document.h"
+#include "app/mainwindow.h"
+#include "app/overlapanalysis.h"
+#include "app/overlapcontroller.h"
+#include "app/overlapdock.h"
+#include "app/overlaplegend.h"
+#include "app/rolepairmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace rolescope;
+
+namespace {
+
+QStringList titlesOf(const ComparisonView *view)
+{
+    QStringList titles;
+    for (int column = 0; column < static_cast<int>(view->roles().size()); ++column)
+        titles.append(view->columnTitle(column));
+    return titles;
+}
+
+TEST(RolePairModelTest, listsEveryRolePairHighestScoreFirst)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    OverlapDock dock(&analysis);
+    QAbstractItemModelTester sourceTester(dock.pairModel());
+    QAbstractItemModelTester proxyTester(dock.proxyModel());
+    ASSERT_TRUE(document.load(QString()));
+    dock.show();
+
+    const QSortFilterProxyModel *proxy = dock.proxyModel();
+    const auto &pairs = analysis.result().rolePairs;
+    ASSERT_GE(pairs.size(), 3u);
+    ASSERT_EQ(proxy->rowCount(), static_cast<int>(pairs.size()));
+    for (int row = 1; row < proxy->rowCount(); ++row) {
+        EXPECT_GE(proxy->index(row - 1, RolePairModel::ScoreColumn)
+                      .data(RolePairModel::SortRole).toDouble(),
+                  proxy->index(row, RolePairModel::ScoreColumn)
+                      .data(RolePairModel::SortRole).toDouble());
+    }
+    const Model &model = document.model();
+    const QModelIndex top = proxy->index(0, RolePairModel::FirstRoleColumn);
+    EXPECT_EQ(top.data().toString().toStdString(), model.role(pairs.front().a).title);
+    EXPECT_EQ(proxy->index(0, RolePairModel::SecondRoleColumn).data().toString().toStdString(),
+              model.role(pairs.front().b).title);
+    EXPECT_EQ(proxy->index(0, RolePairModel::ScoreColumn).data().toString(),
+              QStringLiteral("%1 %").arg(qRound(pairs.front().score * 100)));
+
+    // The sales and product managers share the market research and the channels.
+    dock.filterEdit()->setText(QStringLiteral("product manager"));
+    bool found = false;
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        const QString a = proxy->index(row, RolePairModel::FirstRoleColumn).data().toString();
+        const QString b = proxy->index(row, RolePairModel::SecondRoleColumn).data().toString();
+        EXPECT_TRUE(a == "Product Manager" || b == "Product Manager");
+        if (a == "Sales Manager" && b == "Product Manager") {
+            found = true;
+            EXPECT_EQ(proxy->index(row, RolePairModel::SharedColumn).data().toInt(), 3);
+        }
+    }
+    EXPECT_TRUE(found);
+
+    // A reload gives the new pairs.
+    ASSERT_TRUE(document.load(QString()));
+    EXPECT_EQ(proxy->rowCount() > 0, true);
+}
+
+class OverlapWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        m_window.showBuiltInModel();
+        m_window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+        m_overlaps = m_window.overlaps();
+    }
+
+    RoleIndex find(const char *id) const { return m_window.document()->model().find(id); }
+
+    QPoint cardCentre(RoleIndex role) const
+    {
+        return m_window.chartView()->mapFromScene(
+            m_window.chartScene()->cardRect(role).center());
+    }
+
+    MainWindow m_window;
+    OverlapController *m_overlaps = nullptr;
+};
+
+TEST_F(OverlapWindowTest, doubleClickingAPairOpensItsComparison)
+{
+    QDockWidget *dock = m_overlaps->overlapDockWidget();
+    dock->show();
+    QTableView *table = m_overlaps->overlapDock()->tableView();
+    ASSERT_GT(table->model()->rowCount(), 0);
+    const QModelIndex first = table->model()->index(0, RolePairModel::SecondRoleColumn);
+    const RoleIndex a = first.data(RolePairModel::FirstRoleRole).toInt();
+    const RoleIndex b = first.data(RolePairModel::SecondRoleRole).toInt();
+    EXPECT_FALSE(m_overlaps->comparisonDockWidget()->isVisible());
+
+    const QPoint at = table->visualRect(first).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+
+    EXPECT_EQ(m_overlaps->comparisonView()->roles(), (std::vector<RoleIndex>{a, b}));
+    EXPECT_TRUE(m_overlaps->comparisonDockWidget()->isVisible());
+}
+
+TEST_F(OverlapWindowTest, ctrlClickingCardsComparesThem)
+{
+    QWidget *viewport = m_window.chartView()->viewport();
+    QTest::mouseClick(viewport, Qt::LeftButton, {}, cardCentre(find("sales-manager")));
+    EXPECT_FALSE(m_overlaps->comparisonDockWidget()->isVisible());
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier,
+                      cardCentre(find("product-manager")));
+
+    EXPECT_TRUE(m_overlaps->comparisonDockWidget()->isVisible());
+    EXPECT_EQ(titlesOf(m_overlaps->comparisonView()),
+              (QStringList{"Sales Manager", "Product Manager"}));
+
+    QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier,
+                      cardCentre(find("marketing-manager")));
+    EXPECT_EQ(titlesOf(m_overlaps->comparisonView()),
+              (QStringList{"Sales Manager", "Product Manager", "Marketing Manager"}));
+}
+
+TEST_F(OverlapWindowTest, compareWithMenuOffersTheMostOverlappingRolesFirst)
+{
+    QMenu menu;
+    m_overlaps->addRoleActions(&menu, find("sales-manager"));
+    QMenu *with = nullptr;
+    for (QAction *action : menu.actions()) {
+        if (action->menu() && action->text() == QStringLiteral("Compare &with…"))
+            with = action->menu();
+    }
+    ASSERT_TRUE(with);
+    ASSERT_FALSE(with->actions().isEmpty());
+
+    const std::vector<double> scores = m_overlaps->analysis()->scoresAgainst(find("sales-manager"));
+    RoleIndex best = NoRole;
+    for (RoleIndex role = 0; role < static_cast<RoleIndex>(scores.size()); ++role) {
+        if (best == NoRole || scores[size_t(role)] > scores[size_t(best)])
+            best = role;
+    }
+    const QString bestTitle = QString::fromStdString(m_window.document()->model().role(best).title);
+    EXPECT_TRUE(with->actions().first()->text().startsWith(bestTitle))
+        << with->actions().first()->text().toStdString();
+
+    with->actions().first()->trigger();
+    EXPECT_EQ(titlesOf(m_overlaps->comparisonView()),
+              (QStringList{"Sales Manager", bestTitle}));
+    EXPECT_TRUE(m_overlaps->comparisonDockWidget()->isVisible());
+}
+
+TEST_F(OverlapWindowTest, tintShowsWhoElseDoesTheSelectedRolesWork)
+{
+    Document *document = m_window.document();
+    ChartScene *scene = m_window.chartScene();
+    const RoleIndex sales = find("sales-manager");
+    document->selectRole(sales);
+    EXPECT_EQ(scene->cardState(find("product-manager")).overlapTint, -1);
+
+    m_overlaps->tintAction()->trigger();
+    ASSERT_TRUE(m_overlaps->tintAction()->isChecked());
+    EXPECT_TRUE(m_overlaps->legend()->isVisible());
+    EXPECT_EQ(m_overlaps->legend()->text(), QStringLiteral("Shared work with Sales Manager"));
+
+    const auto tint = [&](const char *id) { return scene->cardState(find(id)).overlapTint; };
+    // The marketing and product managers share work with the sales manager, the others none.
+    EXPECT_EQ(tint("sales-manager"), -1);
+    EXPECT_GT(tint("marketing-manager"), 0);
+    EXPECT_GT(tint("product-manager"), 0);
+    EXPECT_EQ(tint("customer-service-manager"), 0);
+    EXPECT_EQ(tint("general-manager"), 0);
+    const std::vector<double> scores = m_overlaps->analysis()->scoresAgainst(sales);
+    EXPECT_EQ(tint("marketing-manager"), scores[size_t(find("marketing-manager"))]);
+    EXPECT_EQ(tint("product-manager"), scores[size_t(find("product-manager"))]);
+
+    // On screen the more overlapping card is the more strongly tinted one.
+    const QImage chart = m_window.chartView()->viewport()->grab().toImage();
+    const auto cardColor = [&](const char *id) {
+        const QRectF card = scene->cardRect(find(id));
+        const QPoint at = m_window.chartView()->mapFromScene(card.right() - 4, card.center().y());
+        return chart.pixelColor(at * chart.devicePixelRatio());
+    };
+    const QColor base = m_window.chartView()->palette().color(QPalette::Base);
+    const auto distance = [&base](const QColor &color) {
+        return std::abs(color.red() - base.red()) + std::abs(color.green() - base.green())
+               + std::abs(color.blue() - base.blue());
+    };
+    EXPECT_EQ(distance(cardColor("customer-service-manager")), 0);
+    EXPECT_GT(distance(cardColor("product-manager")), 0);
+    const bool marketingFirst = tint("marketing-manager") > tint("product-manager");
+    EXPECT_EQ(distance(cardColor("marketing-manager")) > distance(cardColor("product-manager")),
+              marketingFirst);
+
+    // Another role: other tints. Off: no tint at all.
+    document->selectRole(find("customer-service-manager"));
+    EXPECT_GT(tint("marketing-manager"), 0);
+    EXPECT_EQ(tint("product-manager"), 0);
+    m_overlaps->tintAction()->trigger();
+    EXPECT_EQ(tint("marketing-manager"), -1);
+    EXPECT_FALSE(m_overlaps->legend()->isVisible());
+}
+
+} // namespace
