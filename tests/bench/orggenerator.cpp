@@ -293,7 +293,7 @@ private:
                 texts.push_back(std::move(text));
         };
         if (isManager) {
-            const int n = m_rng.between(1, 3);
+            const int n = m_rng.between(0, 2);
             for (int i = 0; i < n; ++i)
                 add(m_vocabulary.managerDuty(m_rng, self.unit));
             // The duties this manager's team will share.

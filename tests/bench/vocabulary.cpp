@@ -289,19 +289,22 @@ Vocabulary::Vocabulary()
              "Programme Analyst|Business Planner"),
     };
     for (const DepartmentProfile &d : m_departments)
-        m_topicSamplers.emplace_back(d.topics.size(), 0.9);
+        m_topicSamplers.emplace_back(d.topics.size(), 0.7);
 
-    m_verbs = makeList(split(verbs), 1.0);
-    m_qualifiers = makeList(split(qualifiers), 0.9);
-    m_topics = makeList(split(topics), 0.9);
-    m_objects = makeList(split(objects), 0.9);
+    // Exponents below 1 for the heads of a duty: real wording varies more than a steep Zipf
+    // curve over a few hundred verbs and objects would make it, which would make most duties
+    // look alike by chance.
+    m_verbs = makeList(split(verbs), 0.8);
+    m_qualifiers = makeList(split(qualifiers), 0.8);
+    m_topics = makeList(split(topics), 0.8);
+    m_objects = makeList(split(objects), 0.8);
     // The singular objects share the object list's sampler shape but not its words.
     List plansList = makeList(split(plans), 0.9);
     for (std::string &p : plansList.words)
         p = "the|" + p; // marked: "the" goes before the qualifier and topic
     m_objects.words.insert(m_objects.words.end(), plansList.words.begin(),
                            plansList.words.end());
-    m_objects.zipf = ZipfSampler(m_objects.words.size(), 0.9);
+    m_objects.zipf = ZipfSampler(m_objects.words.size(), 0.8);
     m_audiences = makeList(split(audiences), 0.9);
     m_stakeholders = makeList(split(stakeholders), 0.9);
     m_places = makeList(split(places), 1.0);
@@ -358,9 +361,9 @@ std::string Vocabulary::objectPhrase(Rng &rng, const DepartmentProfile &departme
     std::string topic;
     const size_t d = size_t(&department - m_departments.data());
     const double r = rng.real();
-    if (r < 0.55)
+    if (r < 0.5)
         topic = department.topics[m_topicSamplers[d].sample(rng)];
-    else if (r < 0.85)
+    else if (r < 0.75)
         topic = m_topics.sample(rng);
     else
         topic = m_products.sample(rng) + " " + m_topics.sample(rng);
@@ -373,19 +376,19 @@ std::string Vocabulary::objectPhrase(Rng &rng, const DepartmentProfile &departme
 std::string Vocabulary::tail(Rng &rng, const DepartmentProfile &department) const
 {
     const double r = rng.real();
-    if (r < 0.18)
+    if (r < 0.16)
         return " for " + m_audiences.sample(rng);
-    if (r < 0.34)
+    if (r < 0.28)
         return " with " + m_stakeholders.sample(rng);
-    if (r < 0.48)
+    if (r < 0.46)
         return " across the " + m_places.sample(rng) + " " + m_sites.sample(rng);
-    if (r < 0.64)
+    if (r < 0.68)
         return " for the " + m_codenames.sample(rng) + " " + m_programs.sample(rng);
-    if (r < 0.74)
+    if (r < 0.80)
         return " using " + m_products.sample(rng);
-    if (r < 0.84)
+    if (r < 0.87)
         return " in line with " + m_standards.sample(rng);
-    if (r < 0.92)
+    if (r < 0.93)
         return " to " + m_goals.sample(rng);
     return " for the " + rng.pick(department.units) + " team";
 }
@@ -421,7 +424,15 @@ Run performance reviews and one-to-ones for the % team|
 Report % results and risks to senior leadership|
 Agree service levels and plans for % with other departments|
 Lead weekly planning and reporting meetings for %|
-Plan % staffing, rotas and holiday cover)");
+Plan % staffing, rotas and holiday cover|
+Own the % budget and report variances monthly|
+Recruit and onboard new members of the % team|
+Build the % hiring plan with HR business partners|
+Resolve escalations raised by the % team|
+Keep % procedures and job descriptions current|
+Represent % in the leadership team's quarterly reviews|
+Coach % team leads on priorities and delivery|
+Sign off % spending within delegated authority)");
     std::string text = rng.pick(forms);
     text.replace(text.find('%'), 1, unit);
     return text;
