@@ -337,6 +337,43 @@ struct TextNormalizer::Private
         return result;
     }
 
+    // What a content word becomes, computed once per distinct word.
+    struct WordInfo
+    {
+        std::string stem;
+        std::string key;
+        TermRole role = TermRole::Object;
+        bool viaClass = false;
+    };
+    std::unordered_map<std::string, WordInfo> wordCache;
+    WordInfo scratch;
+
+    const WordInfo &wordInfo(const std::string &word)
+    {
+        auto it = wordCache.find(word);
+        if (it != wordCache.end())
+            return it->second;
+        WordInfo info;
+        info.stem = stem(word);
+        auto cls = classOf.find(info.stem);
+        if (generic.count(info.stem)) {
+            info.role = TermRole::Generic;
+            info.key = info.stem;
+        } else if (cls != classOf.end()) {
+            info.key = cls->second;
+            info.viaClass = true;
+            info.role = cls->second[0] == '~' ? TermRole::Activity : TermRole::Object;
+        } else {
+            info.key = info.stem;
+        }
+        // Bounded, so a model of millions of distinct words cannot grow it without limit.
+        if (wordCache.size() >= 200'000) {
+            scratch = std::move(info);
+            return scratch;
+        }
+        return wordCache.emplace(word, std::move(info)).first->second;
+    }
+
     std::vector<Word> split(std::string_view text) const;
     std::vector<Token> tokens(const std::vector<Word> &words);
     void applySynonyms(std::vector<Token> &tokens) const;
@@ -500,26 +537,19 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
             pending = std::max(pending, Break::Stop);
             continue;
         }
+        const WordInfo &info = wordInfo(w.text);
         Token t;
-        t.stem = stem(w.text);
-        t.plainStem = t.stem;
+        t.key = info.key;
+        t.stem = info.stem;
+        t.plainStem = info.stem;
         t.surface = w.text;
+        t.role = info.role;
+        t.viaSynonym = info.viaClass;
         t.before = pending;
         pending = Break::None;
         t.purpose = inPurpose;
         t.emphasis = emphasisAt(position);
         ++position;
-        auto cls = classOf.find(t.stem);
-        if (generic.count(t.stem)) {
-            t.role = TermRole::Generic;
-            t.key = t.stem;
-        } else if (cls != classOf.end()) {
-            t.key = cls->second;
-            t.viaSynonym = true;
-            t.role = cls->second[0] == '~' ? TermRole::Activity : TermRole::Object;
-        } else {
-            t.key = t.stem;
-        }
         out.push_back(std::move(t));
         first = false;
     }
