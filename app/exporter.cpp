@@ -25,6 +25,8 @@ namespace rolescope {
 namespace {
 
 constexpr double ConnectorWidth = 1.5; // as ConnectorItem draws them on screen
+constexpr double DashLength = 4;       // Qt::DashLine, in line widths
+constexpr double DashGap = 2;
 constexpr double HaloWidth = 6;
 constexpr double BadgeWidth = 44;
 constexpr double BadgeHeight = 18;
@@ -79,10 +81,17 @@ constexpr const char *SmallerExport =
 
 // Draws the part of CONNECTOR inside AREA. The connectors of a wide chart run across hundreds
 // of thousands of pixels; handed whole to the rasterizer for every band they took most of
-// the export's time. Segments are clipped one by one, dashes keep their phase.
+// the export's time. Segments are clipped one by one. Dashes are drawn here, in phase along
+// the whole line: Qt draws a line with too many dashes solid.
 void drawConnector(QPainter &painter, const LayoutConnector &connector, const QRectF &area,
-                   QPen &pen)
+                   const QPen &pen)
 {
+    const bool dashed = pen.style() != Qt::SolidLine;
+    QPen solid = pen;
+    solid.setStyle(Qt::SolidLine);
+    painter.setPen(solid);
+    const double dash = DashLength * pen.widthF();
+    const double period = (DashLength + DashGap) * pen.widthF();
     double travelled = 0;
     for (size_t i = 1; i < connector.points.size(); ++i) {
         const QPointF a(connector.points[i - 1].x, connector.points[i - 1].y);
@@ -102,12 +111,21 @@ void drawConnector(QPainter &painter, const LayoutConnector &connector, const QR
                 t1 = std::min(t1, t);
             return t0 <= t1;
         };
-        if (clip(-d.x(), a.x() - area.left()) && clip(d.x(), area.right() - a.x())
-            && clip(-d.y(), a.y() - area.top()) && clip(d.y(), area.bottom() - a.y())) {
-            if (pen.style() != Qt::SolidLine)
-                pen.setDashOffset((travelled + t0 * length) / pen.widthF());
-            painter.setPen(pen);
+        const bool inside = clip(-d.x(), a.x() - area.left()) && clip(d.x(), area.right() - a.x())
+                            && clip(-d.y(), a.y() - area.top())
+                            && clip(d.y(), area.bottom() - a.y());
+        if (inside && !dashed) {
             painter.drawLine(a + t0 * d, a + t1 * d);
+        } else if (inside && length > 0) {
+            const double from = travelled + t0 * length;
+            const double to = travelled + t1 * length;
+            for (double start = std::floor(from / period) * period; start < to; start += period) {
+                const double s0 = std::max(start, from);
+                const double s1 = std::min(start + dash, to);
+                if (s0 < s1)
+                    painter.drawLine(a + (s0 - travelled) / length * d,
+                                     a + (s1 - travelled) / length * d);
+            }
         }
         travelled += length;
     }
@@ -407,7 +425,7 @@ void Exporter::paintChart(QPainter &painter, const QRectF &clip) const
         painter.setClipRect(m_chart.region, Qt::IntersectClip);
 
     const CardStyle &style = m_painter.style();
-    QPen solid(style.connector, ConnectorWidth);
+    const QPen solid(style.connector, ConnectorWidth);
     QPen dotted(style.dottedConnector, ConnectorWidth);
     dotted.setStyle(Qt::DashLine);
     const QRectF reach = area.adjusted(-2 * ConnectorWidth, -2 * ConnectorWidth,

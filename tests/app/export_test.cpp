@@ -1,3 +1,6 @@
+#include "app/chartscene.h"
+#include "app/document.h"
+#include "app/exportdialog.h"
 #include "app/exporter.h"
 #include "core/loader.h"
 
@@ -467,4 +470,37 @@ TEST_F(ExportTest, FailedExportsExitThreeAndKeepTheOldFile)
     const QStringList left = QDir(m_dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot);
     EXPECT_EQ(left, QStringList({QStringLiteral("chart.txt"), QStringLiteral("full.png"),
                                  QStringLiteral("plain-file")}));
+}
+
+// The dialog shows the size before writing, follows the format, and writes what it showed.
+TEST_F(ExportTest, DialogPreviewsTheSizeAndWritesTheFile)
+{
+    Document document;
+    document.setModel(m_model);
+    ChartScene scene(&document);
+    document.selectRole(m_model.find("coo"));
+    ExportDialog dialog(&document, &scene, scene.sceneRect());
+
+    const QString file = path(QStringLiteral("dialog.png"));
+    dialog.setOutputPath(file);
+    const Exporter expected(ExportChart::laidOut(m_model, scene.layoutOptions(), {}), {});
+    EXPECT_TRUE(dialog.previewText().contains(expected.plan().summary(ExportFormat::Png)))
+        << qPrintable(dialog.previewText());
+
+    dialog.setArea(ExportDialog::Area::Subtree);
+    LayoutScope subtree;
+    subtree.root = m_model.find("coo");
+    const Exporter expectedSubtree(ExportChart::laidOut(m_model, scene.layoutOptions(), subtree), {});
+    EXPECT_TRUE(dialog.previewText().contains(expectedSubtree.plan().summary(ExportFormat::Png)))
+        << qPrintable(dialog.previewText());
+    ASSERT_TRUE(dialog.exportNow());
+    const QImage image = readImage(file);
+    EXPECT_EQ(image.width(), expectedSubtree.plan().width);
+    EXPECT_EQ(image.height(), expectedSubtree.plan().height);
+
+    dialog.setFormat(ExportFormat::Pdf);
+    EXPECT_TRUE(dialog.outputPath().endsWith(QStringLiteral("dialog.pdf")));
+    EXPECT_TRUE(dialog.previewText().contains(QStringLiteral("page"))) << qPrintable(dialog.previewText());
+    ASSERT_TRUE(dialog.exportNow());
+    EXPECT_EQ(pdfPageCount(dialog.outputPath()), 1);
 }
