@@ -219,6 +219,8 @@ public:
     }
 
     SourcePos positionOf(std::uint64_t offset) const { return m_source.positionOf(offset); }
+    // Holds as many problems as are listed (and the too-many-diagnostics error).
+    bool isFull() const { return m_diagnostics.size() > MaxDiagnostics; }
 
     // A complete item of the top-level "roles" list.
     void addRoleItem(const Node &item);
@@ -279,6 +281,10 @@ std::uint64_t EventCollector::localOffset(const YAML::Mark &mark) const
 
 void EventCollector::countNode(std::uint64_t offset)
 {
+    // Past the thousandth problem nothing more is listed, so reading on only costs time: a
+    // file of a million aliases or duplicate keys took seconds to say what its start said.
+    if (m_builder.isFull())
+        throw StopParsing{};
     if (m_nodes.fetch_add(1, std::memory_order_relaxed) + 1 > m_limits.maxNodes) {
         m_builder.error("too-many-nodes",
                         "the file has more than " + std::to_string(m_limits.maxNodes)
@@ -548,7 +554,7 @@ bool ModelBuilder::readScalarList(const Node &node, std::string_view what, std::
 void ModelBuilder::checkKeys(const Node &mapping, const std::vector<std::string_view> &known,
                              std::string_view where, const std::string &roleId)
 {
-    for (size_t i = 0; i < mapping.pairCount(); ++i) {
+    for (size_t i = 0; i < mapping.pairCount() && !isFull(); ++i) { // hints cost time
         const Node &key = mapping.key(i);
         if (key.kind != Node::Scalar || key.value == "<<")
             continue; // already reported by the collector

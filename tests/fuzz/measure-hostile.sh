@@ -1,7 +1,8 @@
 #!/bin/bash
 # Builds measure_hostile (optimised, no sanitizers: the times are the user's) and runs every
 # generated hostile input in a process of its own, printing the rejection time and the
-# process's peak resident memory, which includes the input itself held in memory.
+# process's peak resident memory, which includes the input itself held in memory, and its CPU
+# time (user + system), which unlike the wall-clock time does not grow when the machine is busy.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
@@ -14,6 +15,7 @@ done
 g++ -std=c++20 -O2 -I"$root" "$root/tests/fuzz/measure_hostile.cpp" "${sources[@]}" \
     -lyaml-cpp -pthread -o "$binary" 2>&1 | sed 's/^/  /'
 for name in $("$binary"); do
-    /usr/bin/time -f "%M" -o "$build/rss" "$binary" "$name" || true
-    echo "    peak RSS $(( $(cat "$build/rss") / 1024 )) MB"
+    /usr/bin/time -f "%M %U %S" -o "$build/usage" "$binary" "$name" || true
+    read -r rss user system < "$build/usage"
+    echo "    peak RSS $((rss / 1024)) MB, CPU $(awk "BEGIN { print $user + $system }") s"
 done
