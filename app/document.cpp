@@ -71,6 +71,7 @@ void Document::showModel(Model model, const QString &path, bool keepState)
     std::vector<std::string> selectedIds;
     std::vector<std::string> collapsedIds;
     std::string focusId;
+    emit modelAboutToReset();
     if (keepState) {
         if (m_current != NoRole)
             currentId = m_model.role(m_current).id;

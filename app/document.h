@@ -83,6 +83,8 @@ public:
     void previousMatch();
 
 signals:
+    // The model is about to be replaced; model() is still the old one.
+    void modelAboutToReset();
     // A new model is shown. KEPTSTATE: the same file was reloaded and the selection,
     // collapsed roles and focus were carried over, so views should keep their zoom.
     void modelReset(bool keptState);

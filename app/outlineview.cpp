@@ -33,17 +33,14 @@ OutlineView::OutlineView(Document *document, QWidget *parent)
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onCurrentChanged(current); });
     connect(document, &Document::selectionChanged, this, &OutlineView::showDocumentSelection);
-    connect(document, &Document::modelReset, this, [this] {
+    connect(document, &Document::modelAboutToReset, this, &OutlineView::rememberExpanded);
+    connect(document, &Document::modelReset, this, [this](bool keptState) {
         const auto &roles = m_document->model().roles;
         const bool anyHolder = std::any_of(roles.begin(), roles.end(),
                                            [](const Role &role) { return !role.isVacant(); });
         // A model that names no one would fill the column with "Vacant".
         setColumnHidden(RoleTreeModel::HolderColumn, !anyHolder);
-        // Small organisations open fully; large ones show their top two levels.
-        if (m_document->model().roleCount() <= FullyExpandedRoles)
-            expandAll();
-        else
-            expandToDepth(0);
+        expandAfterReset(keptState);
         showDocumentSelection();
     });
     connect(this, &QTreeView::activated, this, [this](const QModelIndex &index) {
@@ -61,6 +58,31 @@ void OutlineView::onCurrentChanged(const QModelIndex &current)
         m_document->toggleRoleSelected(role);
     else
         m_document->selectRole(role);
+}
+
+void OutlineView::rememberExpanded()
+{
+    m_expandedIds.clear();
+    const Model &model = m_document->model();
+    for (RoleIndex role = 0; role < model.roleCount(); ++role) {
+        if (!model.childrenOf(role).empty() && isExpanded(m_model->indexForRole(role)))
+            m_expandedIds.push_back(model.role(role).id);
+    }
+}
+
+void OutlineView::expandAfterReset(bool keptState)
+{
+    const Model &model = m_document->model();
+    if (keptState) {
+        for (const std::string &id : m_expandedIds)
+            expand(m_model->indexForRole(model.find(id)));
+    } else if (model.roleCount() <= FullyExpandedRoles) {
+        // Small organisations open fully; large ones show their top two levels.
+        expandAll();
+    } else {
+        expandToDepth(0);
+    }
+    m_expandedIds.clear();
 }
 
 void OutlineView::showDocumentSelection()

@@ -24,11 +24,14 @@ signals:
 
 private:
     void showDocumentSelection();
+    void rememberExpanded();
+    void expandAfterReset(bool keptState);
     void onCurrentChanged(const QModelIndex &current);
 
     Document *m_document;
     RoleTreeModel *m_model;
     bool m_syncing = false;
+    std::vector<std::string> m_expandedIds; // across a reload of the same file
 };
 
 } // namespace rolescope

@@ -24,10 +24,8 @@ RoleTreeModel::RoleTreeModel(Document *document, QObject *parent)
     : QAbstractItemModel(parent)
     , m_document(document)
 {
-    connect(document, &Document::modelReset, this, [this] {
-        beginResetModel();
-        endResetModel();
-    });
+    connect(document, &Document::modelAboutToReset, this, &RoleTreeModel::beginResetModel);
+    connect(document, &Document::modelReset, this, &RoleTreeModel::endResetModel);
     connect(document, &Document::searchChanged, this, &RoleTreeModel::announceSearch);
 }
 

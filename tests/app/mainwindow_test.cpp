@@ -19,6 +19,7 @@
 #include <QMimeData>
 #include <QLineEdit>
 #include <QSaveFile>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +48,20 @@ void replaceFile(const QString &path, const QByteArray &content)
     ASSERT_TRUE(file.commit());
 }
 
+// Settings (recent files, window state) of this test alone: ctest runs tests in parallel
+// processes that would otherwise share one settings file.
+class IsolatedSettings
+{
+public:
+    IsolatedSettings()
+    {
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
 class MainWindowTest : public ::testing::Test
 {
 protected:
@@ -70,6 +85,7 @@ protected:
         return m_window.chartView()->mapFromScene(scenePos);
     }
 
+    IsolatedSettings m_settings;
     QTemporaryDir m_dir;
     QString m_path;
     MainWindow m_window;
@@ -217,6 +233,8 @@ TEST_F(MainWindowTest, ChangedFileReloadsWithTheSelectionKept)
 {
     m_window.document()->selectRole(role("analyst"));
     m_window.document()->setCollapsed(role("sales-lead"), true);
+    OutlineView *outline = m_window.outlineView();
+    outline->collapse(outline->roleModel()->indexForRole(role("sales-lead")));
 
     QByteArray changed(SmallOrgYaml);
     changed.replace("title: Research Analyst", "title: Senior Research Analyst");
@@ -228,6 +246,8 @@ TEST_F(MainWindowTest, ChangedFileReloadsWithTheSelectionKept)
     EXPECT_EQ(document->model().role(document->currentRole()).id, "analyst");
     EXPECT_TRUE(scene()->cardState(role("analyst")).selected);
     EXPECT_TRUE(document->isCollapsed(role("sales-lead")));
+    EXPECT_FALSE(outline->isExpanded(outline->roleModel()->indexForRole(role("sales-lead"))));
+    EXPECT_TRUE(outline->isExpanded(outline->roleModel()->indexForRole(role("ceo"))));
 
     // An editor that replaces the file by renaming a new one over it is followed as well.
     changed.replace("title: Brand Director", "title: Marketing Director");
@@ -306,7 +326,7 @@ TEST_F(MainWindowTest, TitleBarShowsOrganisationAndFile)
 
 TEST_F(MainWindowTest, OpenedFilesAreRememberedAsRecent)
 {
-    EXPECT_EQ(RecentFiles().files().value(0), QFileInfo(m_path).absoluteFilePath());
+    EXPECT_EQ(RecentFiles().files(), QStringList{QFileInfo(m_path).absoluteFilePath()});
 }
 
 TEST_F(MainWindowTest, DroppingAFileOpensIt)
@@ -326,4 +346,16 @@ TEST_F(MainWindowTest, DroppingAFileOpensIt)
 
     EXPECT_EQ(m_window.document()->filePath(), other);
     EXPECT_EQ(m_window.document()->model().organization.name, "Dropped Co");
+}
+
+TEST_F(MainWindowTest, DockLayoutIsRemembered)
+{
+    m_window.findChild<QDockWidget *>(QStringLiteral("overviewDock"))->hide();
+    m_window.close();
+
+    MainWindow again;
+    again.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&again));
+    EXPECT_FALSE(again.findChild<QDockWidget *>(QStringLiteral("overviewDock"))->isVisible());
+    EXPECT_TRUE(again.findChild<QDockWidget *>(QStringLiteral("outlineDock"))->isVisible());
 }
