@@ -142,6 +142,15 @@ void ComparisonView::moveColumn(int from, int to)
     setRoles(roles);
 }
 
+QImage ComparisonView::renderImage(qreal scale) const
+{
+    QImage image(m_content->size() * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(m_content->palette().color(QPalette::Base));
+    m_content->render(&image);
+    return image;
+}
+
 void ComparisonView::onModelReset()
 {
     // Indexes change when roles are added or moved; the ids say which roles are still there.
@@ -321,6 +330,9 @@ void ComparisonView::rebuild()
     for (const PairSummary &summary : m_comparison.pairSummaries()) {
         m_summaryLines.append(summaryText(summary));
         auto label = new QLabel(m_summaryLines.back());
+        QFont font = label->font();
+        font.setBold(true);
+        label->setFont(font);
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         layout->addWidget(label);
@@ -342,10 +354,8 @@ void ComparisonView::rebuild()
 
     const auto &groups = m_comparison.groups();
     if (!groups.empty()) {
-        grid->addWidget(mutedLabel(groups.size() == 1 ? tr("Same work in other roles")
-                                                      : tr("Same work in other roles (%1)")
-                                                            .arg(groups.size())),
-                        row++, 0, 1, columns);
+        grid->addWidget(mutedLabel(tr("Shared work (%1)").arg(groups.size())), row++, 0, 1,
+                        columns);
     }
     for (size_t group = 0; group < groups.size(); ++group, ++row) {
         for (int column = 0; column < columns; ++column) {

@@ -2,6 +2,7 @@
 
 #include "app/dutycomparison.h"
 
+#include <QImage>
 #include <QLabel>
 #include <QWidget>
 
@@ -68,6 +69,8 @@ public:
     // The summaries and columns without the scroll area, at their full height: what an export
     // of the comparison renders (QWidget::render or grab()).
     QWidget *contentWidget() const { return m_content; }
+    // The content as laid out now, at SCALE times its size in pixels, on the base colour.
+    QImage renderImage(qreal scale = 1.0) const;
 
 signals:
     void rolesChanged();

@@ -14,10 +14,10 @@ constexpr std::array<QRgb, 8> Accents = {
     0xe69f00, // orange
     0x009e73, // bluish green
     0xcc79a7, // reddish purple
-    0x56b4e9, // sky blue
-    0xd55e00, // vermillion
     0x7f63b8, // violet
     0xb8a000, // olive
+    0x56b4e9, // sky blue, after the blue and orange it resembles
+    0xd55e00, // vermillion
 };
 
 const QColor TintHue(0xe8590c);

@@ -48,14 +48,16 @@ OverlapController::OverlapController(Document *document, ChartView *chartView,
     , m_compareAction(new QAction(tr("&Compare Selected Roles"), this))
     , m_tintAction(new QAction(tr("&Who Else Does This?"), this))
 {
-    m_comparisonDock->setObjectName(QStringLiteral("comparisonDock"));
-    m_comparisonDock->setWidget(m_comparison);
-    window->addDockWidget(Qt::BottomDockWidgetArea, m_comparisonDock);
-    m_comparisonDock->hide();
+    // Both below the chart, the list of pairs left of the comparison it opens: the columns
+    // and the titles in the list need the window's width more than its height.
     m_overlapDock->setObjectName(QStringLiteral("overlapDock"));
     m_overlapDock->setWidget(m_overlaps);
-    window->addDockWidget(Qt::RightDockWidgetArea, m_overlapDock);
+    window->addDockWidget(Qt::BottomDockWidgetArea, m_overlapDock);
+    m_comparisonDock->setObjectName(QStringLiteral("comparisonDock"));
+    m_comparisonDock->setWidget(m_comparison);
+    window->splitDockWidget(m_overlapDock, m_comparisonDock, Qt::Horizontal);
     m_overlapDock->hide();
+    m_comparisonDock->hide();
 
     m_compareAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
     m_compareAction->setToolTip(tr("Show the duties of the selected roles side by side "
@@ -90,6 +92,16 @@ OverlapController::OverlapController(Document *document, ChartView *chartView,
         menu.exec(outline->viewport()->mapToGlobal(at));
     });
     updateTint();
+}
+
+void OverlapController::showOverlapDock()
+{
+    if (m_overlapDock->isHidden()) {
+        m_overlapDock->show();
+        if (!m_overlapDock->isFloating())
+            m_window->resizeDocks({m_overlapDock}, {m_window->height() / 3}, Qt::Vertical);
+    }
+    m_overlapDock->raise();
 }
 
 void OverlapController::compare(const std::vector<RoleIndex> &roles)
@@ -204,8 +216,9 @@ void OverlapController::updateTint()
 
 void OverlapController::placeLegend()
 {
+    // A top-down tree is narrow at its top, so the top left corner rarely hides a card.
     const QRect area = m_chartView->viewport()->geometry();
-    m_legend->move(area.left() + LegendMargin, area.bottom() - m_legend->height() - LegendMargin);
+    m_legend->move(area.left() + LegendMargin, area.top() + LegendMargin);
 }
 
 bool OverlapController::eventFilter(QObject *watched, QEvent *event)

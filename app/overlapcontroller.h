@@ -45,6 +45,8 @@ public:
 
     // Shows ROLES side by side in the comparison dock.
     void compare(const std::vector<RoleIndex> &roles);
+    // Shows the list of role pairs, with room for its rows.
+    void showOverlapDock();
     // The overlap actions of a role's context menu.
     void addRoleActions(QMenu *menu, RoleIndex role);
 

@@ -34,6 +34,7 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(RolePairModel::FirstRoleColumn,
                                                       QHeaderView::Stretch);
@@ -43,6 +44,7 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
                                                       QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(RolePairModel::SharedColumn,
                                                       QHeaderView::ResizeToContents);
+    // A double-click or Enter (a single click where the platform activates on one).
     // A double-click or Enter (a single click where the platform activates on one).
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit compareRequested(index.data(RolePairModel::FirstRoleRole).toInt(),

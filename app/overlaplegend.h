@@ -4,7 +4,7 @@
 
 namespace rolescope {
 
-// The key to the chart's overlap tint, shown over the chart's corner: which role the other
+// The key to the chart's overlap tint, shown in a corner of the chart: which role the other
 // cards are compared with, and the colour scale from no shared work to TintFullScore.
 class OverlapLegend : public QWidget
 {

@@ -82,7 +82,11 @@ QVariant RolePairModel::data(const QModelIndex &index, int role) const
 
 QVariant RolePairModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == SharedColumn)
+        return tr("Pairs of matching duties");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case FirstRoleColumn:
@@ -92,7 +96,7 @@ QVariant RolePairModel::headerData(int section, Qt::Orientation orientation, int
     case ScoreColumn:
         return tr("Score");
     case SharedColumn:
-        return tr("Shared duties");
+        return tr("Matches");
     }
     return {};
 }

@@ -227,6 +227,17 @@ TEST_F(ComparisonViewTest, columnsMoveAndCloseWithTheirButtons)
     EXPECT_EQ(labelWithText(m_view, 0, MarketResearchProduct)->highlight(), research);
 }
 
+TEST_F(ComparisonViewTest, rendersItsContentForExport)
+{
+    m_view.setRoles({find("sales-manager"), find("product-manager")});
+    DutyLabel *research = labelWithText(m_view, 1, MarketResearchProduct);
+    ASSERT_TRUE(research);
+    const QImage image = m_view.renderImage(2.0);
+    EXPECT_EQ(image.size(), m_view.contentWidget()->size() * 2);
+    const QPoint edge = research->mapTo(m_view.contentWidget(), QPoint(1, research->height() / 2));
+    EXPECT_EQ(image.pixelColor(edge * 2).rgb(), research->highlight().rgb());
+}
+
 TEST_F(ComparisonViewTest, atMostFourColumns)
 {
     std::vector<RoleIndex> all;
