@@ -233,6 +233,7 @@ TEST_F(MainWindowTest, ChangedFileReloadsWithTheSelectionKept)
 {
     m_window.document()->selectRole(role("analyst"));
     m_window.document()->setCollapsed(role("sales-lead"), true);
+    m_window.chartView()->setZoom(0.5);
     OutlineView *outline = m_window.outlineView();
     outline->collapse(outline->roleModel()->indexForRole(role("sales-lead")));
 
@@ -248,6 +249,7 @@ TEST_F(MainWindowTest, ChangedFileReloadsWithTheSelectionKept)
     EXPECT_TRUE(document->isCollapsed(role("sales-lead")));
     EXPECT_FALSE(outline->isExpanded(outline->roleModel()->indexForRole(role("sales-lead"))));
     EXPECT_TRUE(outline->isExpanded(outline->roleModel()->indexForRole(role("ceo"))));
+    EXPECT_DOUBLE_EQ(m_window.chartView()->zoom(), 0.5);
 
     // An editor that replaces the file by renaming a new one over it is followed as well.
     changed.replace("title: Brand Director", "title: Marketing Director");
@@ -358,4 +360,29 @@ TEST_F(MainWindowTest, DockLayoutIsRemembered)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&again));
     EXPECT_FALSE(again.findChild<QDockWidget *>(QStringLiteral("overviewDock"))->isVisible());
     EXPECT_TRUE(again.findChild<QDockWidget *>(QStringLiteral("outlineDock"))->isVisible());
+}
+
+TEST(BuiltInModelWindowTest, SearchingMarketHighlightsTheExpectedRoles)
+{
+    IsolatedSettings settings;
+    MainWindow window;
+    window.showBuiltInModel();
+    const auto highlighted = [&window] {
+        std::vector<std::string> ids;
+        for (RoleIndex i = 0; i < window.document()->model().roleCount(); ++i) {
+            if (window.chartScene()->cardState(i).searchMatch)
+                ids.push_back(window.document()->model().role(i).id);
+        }
+        return ids;
+    };
+
+    // Every role of the seed organisation has "market" in its title or a duty...
+    QTest::keyClicks(window.searchBar()->lineEdit(), QStringLiteral("market"));
+    EXPECT_EQ(highlighted(), (std::vector<std::string>{"general-manager", "marketing-manager",
+                                                       "sales-manager", "product-manager",
+                                                       "customer-service-manager"}));
+    // ...but only the sales and product managers do market research.
+    QTest::keyClicks(window.searchBar()->lineEdit(), QStringLiteral(" research"));
+    EXPECT_EQ(highlighted(), (std::vector<std::string>{"sales-manager", "product-manager"}));
+    EXPECT_EQ(window.searchBar()->statusText(), QStringLiteral("2 matches"));
 }
