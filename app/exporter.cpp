@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <future>
 #include <unordered_set>
 
@@ -595,9 +596,14 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
                       .arg(number(width), number(bandRows));
         return false;
     }
-    // Two cores: the next band is painted while the last one is compressed.
-    std::future<bool> encoding;
-    const auto encoded = [&] { return !encoding.valid() || encoding.get(); };
+    // Both cores compress bands while the next one is painted; the bands are written in
+    // order as they are done. Two in flight keep the cores busy and the memory bounded.
+    std::deque<std::future<PngWriter::Band>> inFlight;
+    const auto writeOldest = [&] {
+        const PngWriter::Band done = inFlight.front().get();
+        inFlight.pop_front();
+        return png.write(done);
+    };
     for (int top = 0; top < height; top += bandRows) {
         const int rows = std::min(bandRows, height - top);
         band.fill(transparent ? Qt::transparent : Qt::white);
@@ -610,22 +616,25 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
         }
         QImage bytes = band.convertToFormat(transparent ? QImage::Format_RGBA8888
                                                         : QImage::Format_RGB888);
-        if (!encoded()) {
+        const bool last = top + rows == height;
+        inFlight.push_back(std::async(std::launch::async, [bytes = std::move(bytes), rows, last] {
+            return PngWriter::compress(bytes, rows, last);
+        }));
+        if (inFlight.size() > 2 && !writeOldest()) {
             m_error = png.errorString();
             return false;
         }
-        encoding = std::async(std::launch::async, [&png, bytes = std::move(bytes), rows] {
-            return png.writeRows(bytes, rows);
-        });
         if (progress && !progress(top + rows, height)) {
             m_cancelled = true;
             m_error = QStringLiteral("The export was cancelled.");
             return false;
         }
     }
-    if (!encoded()) {
-        m_error = png.errorString();
-        return false;
+    while (!inFlight.empty()) {
+        if (!writeOldest()) {
+            m_error = png.errorString();
+            return false;
+        }
     }
     if (!png.finish()) {
         m_error = png.errorString();

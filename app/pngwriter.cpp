@@ -49,17 +49,15 @@ void PngWriter::fail(const QString &message)
         m_error = message;
 }
 
-bool PngWriter::begin(int width, int height, Channels channels, int dotsPerMeter,
-                      int compressionLevel)
+bool PngWriter::begin(int width, int height, Channels channels, int dotsPerMeter)
 {
     if (width <= 0 || height <= 0) {
         fail(QStringLiteral("An image needs at least one pixel on each side."));
         return false;
     }
-    m_width = width;
     m_height = height;
-    m_channels = channels;
     m_rowsWritten = 0;
+    m_adler = 1;
     m_png = std::make_unique<LibPng>();
     LibPng *state = m_png.get();
     state->device = m_device;
@@ -110,38 +108,88 @@ bool PngWriter::begin(int width, int height, Channels channels, int dotsPerMeter
         png_set_pHYs(state->png, state->info, static_cast<png_uint_32>(dotsPerMeter),
                      static_cast<png_uint_32>(dotsPerMeter), PNG_RESOLUTION_METER);
     }
-    // Choosing a filter per row is what makes general PNG writers slow. Charts are mostly
-    // white: run-length matching finds those runs without the hashing of ordinary deflate,
-    // several times faster at level 1 for a file a little larger.
-    png_set_filter(state->png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-    png_set_compression_level(state->png, compressionLevel);
-    png_set_compression_strategy(state->png, Z_RLE);
-    png_set_compression_buffer_size(state->png, 256 * 1024);
     png_write_info(state->png, state->info);
     return true;
 }
 
-bool PngWriter::writeRows(const QImage &band, int rows)
+PngWriter::Band PngWriter::compress(const QImage &image, int rows, bool last)
 {
-    if (!m_png || !m_error.isEmpty())
-        return false;
-    const QImage::Format expected = m_channels == Channels::Rgb ? QImage::Format_RGB888
-                                                                : QImage::Format_RGBA8888;
-    if (band.format() != expected || band.width() != m_width || rows > band.height()
-        || m_rowsWritten + rows > m_height) {
-        fail(QStringLiteral("Internal error: a band does not fit the PNG being written."));
-        return false;
+    Band band;
+    const auto pixelBytes = static_cast<uInt>(image.width() * (image.depth() / 8));
+    band.length = qint64(rows) * (1 + pixelBytes);
+    band.rows = rows;
+
+    z_stream zlib = {};
+    // Raw deflate: the zlib header and checksum of the whole image are written around the
+    // bands. Choosing a filter per row is what makes general PNG writers slow; without one,
+    // run-length matching finds the runs of background without ordinary deflate's hashing.
+    if (deflateInit2(&zlib, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) {
+        band.rows = 0;
+        return band;
     }
+    band.deflated.resize(static_cast<qsizetype>(deflateBound(&zlib, uLong(band.length)) + 64));
+    zlib.next_out = reinterpret_cast<Bytef *>(band.deflated.data());
+    zlib.avail_out = static_cast<uInt>(band.deflated.size());
+    const auto feed = [&](const uchar *data, uInt size, int flush) {
+        zlib.next_in = const_cast<Bytef *>(data);
+        zlib.avail_in = size;
+        do {
+            if (zlib.avail_out == 0) {
+                const qsizetype used = band.deflated.size();
+                band.deflated.resize(used * 2);
+                zlib.next_out = reinterpret_cast<Bytef *>(band.deflated.data()) + used;
+                zlib.avail_out = static_cast<uInt>(used);
+            }
+            deflate(&zlib, flush);
+        } while (zlib.avail_in > 0 || zlib.avail_out == 0);
+    };
+    static constexpr uchar NoFilter = 0;
+    uLong adler = adler32(0, nullptr, 0);
+    for (int row = 0; row < rows; ++row) {
+        const uchar *bytes = image.constScanLine(row);
+        adler = adler32(adler, &NoFilter, 1);
+        adler = adler32(adler, bytes, pixelBytes);
+        feed(&NoFilter, 1, Z_NO_FLUSH);
+        feed(bytes, pixelBytes, Z_NO_FLUSH);
+    }
+    // A sync flush ends the band on a byte boundary, so the next band's blocks follow on.
+    feed(nullptr, 0, last ? Z_FINISH : Z_SYNC_FLUSH);
+    band.deflated.resize(band.deflated.size() - zlib.avail_out);
+    deflateEnd(&zlib);
+    band.adler = static_cast<quint32>(adler);
+    return band;
+}
+
+bool PngWriter::writeChunk(const char *type, const QByteArray &data)
+{
     LibPng *state = m_png.get();
-    const uchar *bits = band.constBits();
-    const qsizetype stride = band.bytesPerLine();
+    const auto *bytes = reinterpret_cast<png_const_bytep>(data.constData());
+    const auto size = static_cast<size_t>(data.size());
     if (setjmp(png_jmpbuf(state->png))) {
         fail(state->errorString());
         return false;
     }
-    for (int row = 0; row < rows; ++row)
-        png_write_row(state->png, bits + row * stride);
-    m_rowsWritten += rows;
+    png_write_chunk(state->png, reinterpret_cast<png_const_bytep>(type), bytes, size);
+    return true;
+}
+
+bool PngWriter::write(const Band &band)
+{
+    if (!m_png || !m_error.isEmpty())
+        return false;
+    if (band.rows <= 0 || m_rowsWritten + band.rows > m_height) {
+        fail(QStringLiteral("Internal error: a band does not fit the PNG being written."));
+        return false;
+    }
+    if (m_rowsWritten == 0) {
+        // The zlib header: deflate with a 32 KB window, no dictionary, fastest level.
+        if (!writeChunk("IDAT", QByteArray("\x78\x01", 2)))
+            return false;
+    }
+    if (!writeChunk("IDAT", band.deflated))
+        return false;
+    m_adler = static_cast<quint32>(adler32_combine(m_adler, band.adler, z_off_t(band.length)));
+    m_rowsWritten += band.rows;
     return true;
 }
 
@@ -153,12 +201,10 @@ bool PngWriter::finish()
         fail(QStringLiteral("Internal error: the PNG is missing rows."));
         return false;
     }
-    LibPng *state = m_png.get();
-    if (setjmp(png_jmpbuf(state->png))) {
-        fail(state->errorString());
+    const char checksum[4] = {char(m_adler >> 24), char(m_adler >> 16), char(m_adler >> 8),
+                              char(m_adler)};
+    if (!writeChunk("IDAT", QByteArray(checksum, 4)) || !writeChunk("IEND", {}))
         return false;
-    }
-    png_write_end(state->png, nullptr);
     m_png.reset();
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 #include <memory>
@@ -9,13 +10,25 @@ class QIODevice;
 
 namespace rolescope {
 
-// Writes a PNG a few rows at a time with libpng, so an image far larger than one QImage (or
-// than memory) can be painted in bands and streamed out. Compression stays on, tuned for speed:
-// charts are mostly flat colour, which zlib's fast levels shrink well without per-row filters.
+// Writes a PNG band by band, so an image far larger than one QImage (or than memory) can be
+// painted in bands and streamed out. libpng writes the chunks; the pixel data is compressed by
+// zlib band by band, each band on its own (as pigz does), so that bands can be compressed on
+// several cores at once and then joined into the one zlib stream of the image. Compression is
+// tuned for speed: charts are mostly flat colour, which run-length matching shrinks well without
+// per-row filters.
 class PngWriter
 {
 public:
     enum class Channels { Rgb, Rgba };
+
+    // A band of rows compressed on its own, ready to be written in its place.
+    struct Band
+    {
+        QByteArray deflated;
+        quint32 adler = 1;   // Adler-32 of the band's uncompressed bytes
+        qint64 length = 0;   // uncompressed bytes: a filter byte and the pixels of each row
+        int rows = 0;
+    };
 
     // DEVICE must be open for writing and outlive the writer; the caller commits it.
     explicit PngWriter(QIODevice *device);
@@ -27,12 +40,13 @@ public:
     // decides what is sensible. DOTSPERMETER > 0 records the intended print resolution, so
     // an image exported at scale 2 shows at the size of scale 1, twice as sharp. Returns
     // false on a write error (see errorString()).
-    bool begin(int width, int height, Channels channels, int dotsPerMeter = 0,
-               int compressionLevel = 1);
-    // Writes ROWS rows of BAND, which has the width given to begin() and is Format_RGB888 for
-    // Rgb, Format_RGBA8888 for Rgba (not premultiplied): the bytes go to zlib as they are.
-    // Rows go out in order; successive calls may come from different threads.
-    bool writeRows(const QImage &band, int rows);
+    bool begin(int width, int height, Channels channels, int dotsPerMeter = 0);
+    // Compresses the first ROWS rows of IMAGE, which is Format_RGB888 for Rgb or
+    // Format_RGBA8888 (not premultiplied) for Rgba: the bytes go to zlib as they are. LAST ends
+    // the image. Touches nothing shared: bands may be compressed on any thread, at once.
+    static Band compress(const QImage &image, int rows, bool last);
+    // Writes the next band; bands come in order, the last one compressed as LAST.
+    bool write(const Band &band);
     // Writes the end of the stream; every row must have been written.
     bool finish();
 
@@ -42,13 +56,13 @@ public:
 private:
     struct LibPng;
     void fail(const QString &message);
+    bool writeChunk(const char *type, const QByteArray &data);
 
     QIODevice *m_device;
     std::unique_ptr<LibPng> m_png;
-    Channels m_channels = Channels::Rgb;
-    int m_width = 0;
     int m_height = 0;
     int m_rowsWritten = 0;
+    quint32 m_adler = 1;
     QString m_error;
 };
 
