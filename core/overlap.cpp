@@ -289,7 +289,6 @@ private:
         std::vector<int> duties; // flat duty ids
         std::string_view text;   // the first wording
         TermVector vector;
-        size_t prefixLength = 0; // leading terms (in id order) that are indexed
         int roleCount = 0;
         int matches = 0;         // other groups it matches
         bool generic = false;
@@ -323,8 +322,7 @@ private:
     std::vector<std::vector<Occurrence>> m_groupTerms; // before weighing
     Vocabulary m_vocabulary;
     std::vector<GroupPair> m_groupPairs;
-    std::vector<int> m_rank;          // vocabulary id -> position in the candidate order
-    std::vector<bool> m_commonTerm;   // by position: too common to propose candidates
+    std::vector<int> m_rank; // vocabulary id -> position in the term order
     std::unordered_map<int, std::vector<TextTerm>> m_explainCache;
     // Emitted duty pairs, keyed by the two flat duty ids, so tags and text never repeat a pair.
     std::unordered_map<std::uint64_t, size_t> m_pairIndex;
@@ -441,44 +439,41 @@ void OverlapFinder::weighGroups()
 
 void OverlapFinder::findGroupPairs()
 {
-    // Prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs similarity search"):
-    // a score reaching t needs one duty to share at least t of its weight (plus the prior), so
-    // some shared term lies in that duty's prefix -- its rarest terms, up to the point where
-    // what remains weighs less than that. Only prefixes are indexed; common terms mostly stay
-    // out of the index.
+    // An inverted index built while probing (All-Pairs, Bayardo, Ma and Srikant, "Scaling up all
+    // pairs similarity search", WWW 2007): each group probes the groups indexed before it, so
+    // every pair is met once, and the shared weight of both sides is accumulated on the way.
+    // Since score <= max(share_a, share_b), a pair reaching t needs one side to share at least
+    // t of its weight (plus the prior); a candidate whose accumulated shared weight plus all its
+    // unindexed weight cannot reach that on either side is dropped without scoring.
     const double t = std::max(m_result.threshold, 1e-9);
     const double prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
     const size_t termCount = m_vocabulary.frequency.size();
     // In a large organisation a word found in more than 1 in 200 duties (and in over 1,000)
-    // would make every duty a candidate of every other; such words still count in scores but
-    // do not propose candidates. Small models are searched exactly.
+    // would make most duties candidates of each other; such words still count in scores but do
+    // not propose candidates. Below 200,000 duties the search is exact.
     const int commonFrequency = std::max(1000, static_cast<int>(m_duties.size() / 200));
-    m_commonTerm.assign(termCount, false);
-    for (size_t id = 0; id < termCount; ++id)
-        m_commonTerm[m_rank[id]] = m_vocabulary.frequency[id] > commonFrequency;
-    std::vector<std::vector<int>> postings(termCount);
+    std::vector<bool> indexable(termCount, false);
+    for (size_t id = 0; id < termCount; ++id) {
+        indexable[m_rank[id]] = !m_vocabulary.generic[id]
+                                && m_vocabulary.frequency[id] <= commonFrequency;
+    }
+    std::vector<double> unindexed(m_groups.size(), 0.0);
     for (size_t g = 0; g < m_groups.size(); ++g) {
-        Group &group = m_groups[g];
-        if (!group.vector.hasContent)
-            continue;
-        double remaining = group.vector.total;
-        size_t k = 0;
-        while (k < group.vector.terms.size() && remaining >= t * (group.vector.total + prior)) {
-            remaining -= group.vector.terms[k].weight;
-            ++k;
-        }
-        group.prefixLength = k;
-        for (size_t p = 0; p < k; ++p) {
-            const WeightedTerm &term = group.vector.terms[p];
-            if (!term.generic && !m_commonTerm[term.id])
-                postings[term.id].push_back(static_cast<int>(g));
+        for (const WeightedTerm &term : m_groups[g].vector.terms) {
+            if (!indexable[term.id])
+                unindexed[g] += term.weight;
         }
     }
 
-    auto inPrefix = [&](const Group &group, int termId) {
-        return group.prefixLength > 0 && termId <= group.vector.terms[group.prefixLength - 1].id;
+    struct Posting
+    {
+        int group;
+        float weight;
     };
+    std::vector<std::vector<Posting>> postings(termCount);
     std::vector<int> stamp(m_groups.size(), -1);
+    std::vector<double> sharedOther(m_groups.size(), 0.0);
+    std::vector<double> sharedSelf(m_groups.size(), 0.0);
     std::vector<int> candidates;
     for (size_t g = 0; g < m_groups.size(); ++g) {
         const Group &group = m_groups[g];
@@ -486,38 +481,34 @@ void OverlapFinder::findGroupPairs()
             continue;
         candidates.clear();
         for (const WeightedTerm &term : group.vector.terms) {
-            if (term.generic || m_commonTerm[term.id])
+            if (!indexable[term.id])
                 continue;
-            for (int h : postings[term.id]) {
-                if (h != static_cast<int>(g) && stamp[h] != static_cast<int>(g)) {
-                    stamp[h] = static_cast<int>(g);
-                    candidates.push_back(h);
+            for (const Posting &p : postings[term.id]) {
+                if (stamp[p.group] != static_cast<int>(g)) {
+                    stamp[p.group] = static_cast<int>(g);
+                    sharedOther[p.group] = 0;
+                    sharedSelf[p.group] = 0;
+                    candidates.push_back(p.group);
                 }
+                sharedOther[p.group] += p.weight;
+                sharedSelf[p.group] += term.weight;
             }
         }
+        const double selfNeeded = t * (group.vector.total + prior) - unindexed[g];
         for (int h : candidates) {
             const Group &other = m_groups[h];
+            const bool otherMayReach
+                = sharedOther[h] >= t * (other.vector.total + prior) - unindexed[h] - 1e-9;
+            const bool selfMayReach = sharedSelf[h] >= selfNeeded - 1e-9;
+            if (!otherMayReach && !selfMayReach)
+                continue;
             const PairScore s = scoreVectors(group.vector, other.vector, prior);
-            if (s.score < m_result.threshold)
-                continue;
-            // The pair is also found from h's side when a shared content term lies in g's
-            // prefix; then only the lower group number reports it.
-            bool foundFromOther = false;
-            for (const WeightedTerm &term : group.vector.terms) {
-                if (term.generic || m_commonTerm[term.id] || !inPrefix(group, term.id))
-                    continue;
-                const bool shared = std::binary_search(
-                    other.vector.terms.begin(), other.vector.terms.end(), term,
-                    [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
-                if (shared) {
-                    foundFromOther = true;
-                    break;
-                }
-            }
-            if (foundFromOther && h < static_cast<int>(g))
-                continue;
-            m_groupPairs.push_back({std::min(static_cast<int>(g), h),
-                                    std::max(static_cast<int>(g), h), s.score});
+            if (s.score >= m_result.threshold)
+                m_groupPairs.push_back({h, static_cast<int>(g), s.score});
+        }
+        for (const WeightedTerm &term : group.vector.terms) {
+            if (indexable[term.id])
+                postings[term.id].push_back({static_cast<int>(g), term.weight});
         }
     }
 }
