@@ -448,9 +448,9 @@ void OverlapFinder::findGroupPairs()
     const double t = std::max(m_result.threshold, 1e-9);
     const double prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
     const size_t termCount = m_vocabulary.frequency.size();
-    // In a large organisation a word found in more than 1 in 200 duties (and in over 1,000)
+    // In a large organisation a word found in more than 1,000 duties (and in more than 1 in 200)
     // would make most duties candidates of each other; such words still count in scores but do
-    // not propose candidates. Below 200,000 duties the search is exact.
+    // not propose candidates, so pairs sharing nothing else are not found.
     const int commonFrequency = std::max(1000, static_cast<int>(m_duties.size() / 200));
     std::vector<bool> indexable(termCount, false);
     for (size_t id = 0; id < termCount; ++id) {
