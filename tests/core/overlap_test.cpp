@@ -354,3 +354,17 @@ TEST(OverlapReport, ScoresPrintWithAtMostThreeDecimals)
     EXPECT_EQ(formatScore(0.82349), "0.823");
     EXPECT_EQ(formatScore(0.0), "0");
 }
+
+TEST(Overlap, EmptyOddAndMalformedTextsAreHarmless)
+{
+    const Model model = makeModel(
+        {{"a", {duty(""), duty("   ...  "), duty("\xff\xfe broken \xc3 utf-8 budget plan"),
+                duty(std::string(20000, 'x')), duty("the of and to")}},
+         {"b", {duty(""), duty("the of and to"), duty("\xff\xfe broken \xc3 utf-8 budget plan")}},
+         {"c", {}}});
+    const OverlapResult result = findOverlaps(model);
+    // Only the two identical wordings with content overlap; empty and stop-word-only duties never.
+    ASSERT_EQ(result.overlaps.size(), 1u);
+    EXPECT_EQ(result.overlaps.front().a, (DutyRef{0, 2}));
+    EXPECT_EQ(result.overlaps.front().b, (DutyRef{1, 2}));
+}
