@@ -7,6 +7,7 @@
 #include <QFontMetricsF>
 #include <QImage>
 #include <QLocale>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPalette>
 #include <QPdfWriter>
@@ -432,9 +433,23 @@ void Exporter::paintChart(QPainter &painter, const QRectF &clip) const
     const QRectF reach = area.adjusted(-2 * ConnectorWidth, -2 * ConnectorWidth,
                                        2 * ConnectorWidth, 2 * ConnectorWidth);
     const auto &connectors = m_chart.layout.connectors;
+    // PDF and SVG dash lines themselves and clip nothing away at this size: there a connector
+    // is one path, as on screen.
+    const bool raster = painter.paintEngine()->type() == QPaintEngine::Raster;
+    QPolygonF line;
     for (size_t i = 0; i < connectors.size(); ++i) {
-        if (m_connectorBounds[i].intersects(area))
-            drawConnector(painter, connectors[i], reach, connectors[i].dottedLine ? dotted : solid);
+        if (!m_connectorBounds[i].intersects(area))
+            continue;
+        const QPen &pen = connectors[i].dottedLine ? dotted : solid;
+        if (raster) {
+            drawConnector(painter, connectors[i], reach, pen);
+            continue;
+        }
+        line.clear();
+        for (const LayoutPoint &point : connectors[i].points)
+            line << QPointF(point.x, point.y);
+        painter.setPen(pen);
+        painter.drawPolyline(line);
     }
 
     // Cards are sorted by their top: only those that can reach into the area are looked at.
