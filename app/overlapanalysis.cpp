@@ -2,23 +2,63 @@
 
 #include "app/document.h"
 
+#include <QThread>
+
 namespace rolescope {
+
+// The worker reads its own copy of the model: the document's is replaced on the next load.
+struct OverlapAnalysis::Job
+{
+    Model model;
+    OverlapResult result;
+};
 
 OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
     connect(document, &Document::modelReset, this, [this] {
-        m_result.reset();
+        start();
         emit changed();
     });
+    start();
+}
+
+OverlapAnalysis::~OverlapAnalysis()
+{
+    finishJob();
+}
+
+void OverlapAnalysis::start()
+{
+    // A reload while a large model is still being analysed waits for that analysis.
+    finishJob();
+    m_result.reset();
+    if (!m_document->hasModel() || m_document->model().roleCount() < BackgroundRoleCount)
+        return;
+    auto job = std::make_shared<Job>();
+    job->model = m_document->model();
+    m_job = job;
+    m_thread = QThread::create([job] { job->result = findOverlaps(job->model); });
+    m_thread->start(QThread::LowPriority);
+}
+
+void OverlapAnalysis::finishJob() const
+{
+    if (!m_thread)
+        return;
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+    m_result = std::move(m_job->result);
+    m_job.reset();
 }
 
 const OverlapResult &OverlapAnalysis::result() const
 {
-    if (!m_result) {
+    finishJob();
+    if (!m_result)
         m_result = m_document->hasModel() ? findOverlaps(m_document->model()) : OverlapResult();
-    }
     return *m_result;
 }
 

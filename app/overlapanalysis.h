@@ -4,24 +4,33 @@
 
 #include <QObject>
 
+#include <memory>
 #include <optional>
 #include <vector>
+
+class QThread;
 
 namespace rolescope {
 
 class Document;
 
-// The overlaps of the document's model, found by core's findOverlaps() when first asked for
-// and kept until the model changes, so that the comparison view, the overlap dock and the
-// chart tint share one computation.
+// The overlaps of the document's model, found by core's findOverlaps() and kept until the
+// model changes, so that the comparison view, the overlap dock and the chart tint share one
+// computation. A large model is analysed on a worker thread as soon as it is shown, so the
+// first comparison rarely waits; a small one when first asked for.
 class OverlapAnalysis : public QObject
 {
     Q_OBJECT
 
 public:
+    // Models with at least this many roles are analysed in the background.
+    static constexpr int BackgroundRoleCount = 2000;
+
     explicit OverlapAnalysis(Document *document, QObject *parent = nullptr);
+    ~OverlapAnalysis() override;
 
     Document *document() const { return m_document; }
+    // Waits for the background analysis if it is still running.
     const OverlapResult &result() const;
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;
@@ -31,8 +40,15 @@ signals:
     void changed();
 
 private:
+    struct Job;
+
+    void start();
+    void finishJob() const;
+
     Document *m_document;
     mutable std::optional<OverlapResult> m_result;
+    mutable std::shared_ptr<Job> m_job;
+    mutable QThread *m_thread = nullptr;
 };
 
 } // namespace rolescope

@@ -117,6 +117,13 @@ void OverlapController::showComparisonDock()
         // Side by side columns need room: half the window, where the chart stays in view.
         if (!m_comparisonDock->isFloating())
             m_window->resizeDocks({m_comparisonDock}, {m_window->height() / 2}, Qt::Vertical);
+        // Beside the list of pairs, the columns get most of the width.
+        if (m_overlapDock->isVisible() && !m_overlapDock->isFloating()
+            && !m_comparisonDock->isFloating()) {
+            const int width = m_window->width();
+            m_window->resizeDocks({m_overlapDock, m_comparisonDock}, {width / 3, width * 2 / 3},
+                                  Qt::Horizontal);
+        }
     }
     m_comparisonDock->raise();
 }
