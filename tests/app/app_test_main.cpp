@@ -1,5 +1,7 @@
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
@@ -8,8 +10,12 @@ int main(int argc, char **argv)
     // Set here, not in CTest: gtest discovery runs this binary at build time, outside CTest.
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    // Keeps QSettings and recent files away from the real user's configuration.
+    // Keeps settings and recent files away from the real user's configuration, and gives each
+    // test process its own: CTest runs several of them at once.
     QStandardPaths::setTestModeEnabled(true);
+    const QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     QApplication::setOrganizationName(QStringLiteral("RolescopeTests"));
     QApplication::setApplicationName(QStringLiteral("rolescope-tests"));
     ::testing::InitGoogleTest(&argc, argv);
