@@ -3,11 +3,13 @@
 #include "app/comparisonview.h"
 #include "app/document.h"
 #include "app/mainwindow.h"
+#include "app/outlineview.h"
 #include "app/overlapanalysis.h"
 #include "app/overlapcontroller.h"
 #include "app/overlapdock.h"
 #include "app/overlaplegend.h"
 #include "app/rolepairmodel.h"
+#include "app/roletreemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -79,6 +81,49 @@ TEST(RolePairModelTest, listsEveryRolePairHighestScoreFirst)
     EXPECT_EQ(proxy->rowCount() > 0, true);
 }
 
+// A model large enough to be analysed in the background: pairs of teams with the same duty.
+Model largeModel(const std::string &duty)
+{
+    Model model;
+    model.organization.name = "Large";
+    for (int i = 0; i < OverlapAnalysis::BackgroundRoleCount; ++i) {
+        Role role;
+        role.id = "r" + std::to_string(i);
+        role.title = "Role " + std::to_string(i);
+        if (i > 0)
+            role.reportsTo = "r" + std::to_string((i - 1) / 8);
+        role.responsibilities.push_back({duty + " for region " + std::to_string(i / 2), {}, {}});
+        role.responsibilities.push_back({"Unique task number " + std::to_string(i), {}, {}});
+        model.roles.push_back(std::move(role));
+    }
+    model.rebuildIndex();
+    return model;
+}
+
+TEST(OverlapAnalysisTest, largeModelsAreAnalysedInTheBackgroundWithTheSameResult)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    int changes = 0;
+    QObject::connect(&analysis, &OverlapAnalysis::changed, [&changes] { ++changes; });
+    document.setModel(largeModel("Audit the payroll ledgers"));
+    // A second model while the first is still being analysed replaces it.
+    const Model second = largeModel("Inspect the warehouse stock");
+    document.setModel(second);
+    EXPECT_EQ(changes, 2);
+
+    const OverlapResult expected = findOverlaps(second);
+    const OverlapResult &result = analysis.result();
+    ASSERT_EQ(result.overlaps.size(), expected.overlaps.size());
+    ASSERT_EQ(result.rolePairs.size(), expected.rolePairs.size());
+    for (size_t i = 0; i < result.rolePairs.size(); ++i) {
+        EXPECT_EQ(result.rolePairs[i].a, expected.rolePairs[i].a);
+        EXPECT_EQ(result.rolePairs[i].b, expected.rolePairs[i].b);
+    }
+    EXPECT_FALSE(result.overlaps.empty());
+    EXPECT_EQ(result.overlaps.front().terms, expected.overlaps.front().terms);
+}
+
 class OverlapWindowTest : public ::testing::Test
 {
 protected:
@@ -137,6 +182,21 @@ TEST_F(OverlapWindowTest, ctrlClickingCardsComparesThem)
                       cardCentre(find("marketing-manager")));
     EXPECT_EQ(titlesOf(m_overlaps->comparisonView()),
               (QStringList{"Sales Manager", "Product Manager", "Marketing Manager"}));
+}
+
+TEST_F(OverlapWindowTest, ctrlClickingOutlineRowsComparesThem)
+{
+    OutlineView *outline = m_window.outlineView();
+    const auto rowCentre = [&](const char *id) {
+        return outline->visualRect(outline->roleModel()->indexForRole(find(id))).center();
+    };
+    QTest::mouseClick(outline->viewport(), Qt::LeftButton, {}, rowCentre("sales-manager"));
+    QTest::mouseClick(outline->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      rowCentre("customer-service-manager"));
+
+    EXPECT_TRUE(m_overlaps->comparisonDockWidget()->isVisible());
+    EXPECT_EQ(titlesOf(m_overlaps->comparisonView()),
+              (QStringList{"Sales Manager", "Customer Service Manager"}));
 }
 
 TEST_F(OverlapWindowTest, compareWithMenuOffersTheMostOverlappingRolesFirst)
