@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <span>
 #include <unordered_map>
 
 namespace rolescope {
@@ -50,7 +51,7 @@ struct WeightedTerm
 
 struct TermVector
 {
-    std::vector<WeightedTerm> terms; // sorted by id
+    std::span<const WeightedTerm> terms; // sorted by id
     double total = 0;
     bool hasContent = false; // at least one non-generic term
 };
@@ -200,7 +201,8 @@ struct DutySimilarity::Private
     {}
 
     TermVector vectorOf(const std::vector<TextTerm> &terms,
-                        std::unordered_map<std::string_view, int> &ids) const
+                        std::unordered_map<std::string_view, int> &ids,
+                        std::vector<WeightedTerm> &storage) const
     {
         TermVector v;
         for (const TextTerm &t : terms) {
@@ -214,10 +216,11 @@ struct DutySimilarity::Private
             w.generic = t.role == TermRole::Generic;
             v.total += w.weight;
             v.hasContent = v.hasContent || !w.generic;
-            v.terms.push_back(w);
+            storage.push_back(w);
         }
-        std::sort(v.terms.begin(), v.terms.end(),
+        std::sort(storage.begin(), storage.end(),
                   [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
+        v.terms = storage;
         return v;
     }
 };
@@ -240,8 +243,10 @@ DutySimilarity::Match DutySimilarity::compare(std::string_view a, std::string_vi
     const std::vector<TextTerm> ta = d->normalizer.terms(a);
     const std::vector<TextTerm> tb = d->normalizer.terms(b);
     std::unordered_map<std::string_view, int> ids;
-    const TermVector va = d->vectorOf(ta, ids);
-    const TermVector vb = d->vectorOf(tb, ids);
+    std::vector<WeightedTerm> storageA;
+    std::vector<WeightedTerm> storageB;
+    const TermVector va = d->vectorOf(ta, ids, storageA);
+    const TermVector vb = d->vectorOf(tb, ids, storageB);
     Match match;
     match.score = scoreVectors(va, vb, shortDutyPrior(d->documents)).score;
     explain(ta, tb, match.terms, match.reason);
@@ -323,6 +328,7 @@ private:
     Vocabulary m_vocabulary;
     std::vector<GroupPair> m_groupPairs;
     std::vector<int> m_rank; // vocabulary id -> position in the term order
+    std::vector<WeightedTerm> m_termStore; // the groups' term vectors, one after the other
     std::unordered_map<int, std::vector<TextTerm>> m_explainCache;
     // Emitted duty pairs, keyed by the two flat duty ids, so tags and text never repeat a pair.
     std::unordered_map<std::uint64_t, size_t> m_pairIndex;
@@ -417,6 +423,12 @@ void OverlapFinder::weighGroups()
         m_rank[order[r]] = static_cast<int>(r);
 
     const double documents = std::max<double>(1.0, static_cast<double>(m_duties.size()));
+    // All term vectors in one array: scoring candidates is mostly memory access.
+    std::vector<size_t> begin(m_groups.size() + 1, 0);
+    for (size_t g = 0; g < m_groups.size(); ++g)
+        begin[g + 1] = begin[g] + m_groupTerms[g].size();
+    m_termStore.clear();
+    m_termStore.reserve(begin.back());
     for (size_t g = 0; g < m_groups.size(); ++g) {
         TermVector &v = m_groups[g].vector;
         for (const Occurrence &o : m_groupTerms[g]) {
@@ -428,11 +440,14 @@ void OverlapFinder::weighGroups()
             w.generic = m_vocabulary.generic[o.id];
             v.total += w.weight;
             v.hasContent = v.hasContent || !w.generic;
-            v.terms.push_back(w);
+            m_termStore.push_back(w);
         }
-        std::sort(v.terms.begin(), v.terms.end(),
+        std::sort(m_termStore.begin() + static_cast<std::ptrdiff_t>(begin[g]), m_termStore.end(),
                   [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
     }
+    for (size_t g = 0; g < m_groups.size(); ++g)
+        m_groups[g].vector.terms = std::span<const WeightedTerm>(m_termStore).subspan(
+            begin[g], begin[g + 1] - begin[g]);
     m_groupTerms.clear();
     m_groupTerms.shrink_to_fit();
 }
