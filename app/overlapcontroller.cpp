@@ -78,6 +78,14 @@ OverlapController::OverlapController(Document *document, ChartView *chartView,
 
     connect(document, &Document::selectionChanged, this, &OverlapController::onSelectionChanged);
     connect(m_analysis, &OverlapAnalysis::changed, this, &OverlapController::updateTint);
+    connect(m_comparison, &ComparisonView::rolesChanged, this, [this] {
+        QStringList titles;
+        for (int column = 0; column < static_cast<int>(m_comparison->roles().size()); ++column)
+            titles.append(m_comparison->columnTitle(column));
+        m_comparisonDock->setWindowTitle(titles.isEmpty() ? tr("Compare")
+                                                          : tr("Compare: %1")
+                                                                .arg(titles.join(tr(" · "))));
+    });
     connect(m_overlaps, &OverlapDock::compareRequested, this,
             [this](RoleIndex a, RoleIndex b) { compare({a, b}); });
     connect(chartView, &ChartView::roleMenuRequested, this, &OverlapController::addRoleActions);

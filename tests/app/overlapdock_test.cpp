@@ -177,6 +177,8 @@ TEST_F(OverlapWindowTest, ctrlClickingCardsComparesThem)
     EXPECT_TRUE(m_overlaps->comparisonDockWidget()->isVisible());
     EXPECT_EQ(titlesOf(m_overlaps->comparisonView()),
               (QStringList{"Sales Manager", "Product Manager"}));
+    EXPECT_EQ(m_overlaps->comparisonDockWidget()->windowTitle(),
+              QStringLiteral("Compare: Sales Manager · Product Manager"));
 
     QTest::mouseClick(viewport, Qt::LeftButton, Qt::ControlModifier,
                       cardCentre(find("marketing-manager")));
