@@ -1,6 +1,8 @@
 #include "app/exporter.h"
 
 #include "app/departmentcolors.h"
+#include "app/overlapcolors.h"
+#include "app/pngwriter.h"
 #include "core/overlap.h"
 
 #include <QFileInfo>
@@ -13,8 +15,6 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
-
-#include "app/pngwriter.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,7 +29,6 @@ namespace {
 constexpr double ConnectorWidth = 1.5; // as ConnectorItem draws them on screen
 constexpr double DashLength = 4;       // Qt::DashLine, in line widths
 constexpr double DashGap = 2;
-constexpr double HaloWidth = 6;
 constexpr double BadgeWidth = 44;
 constexpr double BadgeHeight = 18;
 constexpr double LegendGap = 16;
@@ -41,7 +40,7 @@ constexpr double MinDecoratedWidth = 360; // room for a legend or footer under a
 constexpr double PageMarginMm = 10;
 constexpr double PageNumberStripMm = 8;
 constexpr int MinPdfResolution = 1200;
-const QColor OverlapColor(0xe8590c);
+const QColor OverlapColor(0xe8590c); // the hue the window tints overlapping cards with
 
 // Exports are for paper and slides: always the light palette, whatever the window shows.
 QPalette exportPalette()
@@ -177,12 +176,12 @@ void ExportChart::highlight(RoleIndex role, bool overlaps)
     if (!overlaps || role == NoRole)
         return;
     overlapScores.assign(static_cast<size_t>(model->roleCount()), 0.0);
+    // The role-pair score the window tints its cards with, so the file matches the screen.
     for (const RolePairOverlap &pair : findOverlaps(*model).rolePairs) {
-        // The share of the other role's duties that the highlighted role also does.
         if (pair.a == role)
-            overlapScores[static_cast<size_t>(pair.b)] = pair.coverageB;
+            overlapScores[static_cast<size_t>(pair.b)] = pair.score;
         else if (pair.b == role)
-            overlapScores[static_cast<size_t>(pair.a)] = pair.coverageA;
+            overlapScores[static_cast<size_t>(pair.a)] = pair.score;
     }
 }
 
@@ -224,6 +223,8 @@ CardState Exporter::cardState(RoleIndex role) const
     state.hiddenBelow = m_chart.layout.hiddenBelow[static_cast<size_t>(role)];
     state.hasReports = state.hiddenBelow > 0;
     state.collapsed = state.hasReports;
+    if (!m_chart.overlapScores.empty() && role != m_chart.highlighted)
+        state.overlapTint = m_chart.overlapScores[static_cast<size_t>(role)];
     return state;
 }
 
@@ -232,13 +233,13 @@ void Exporter::makePlan()
     const Layout &layout = m_chart.layout;
     const bool overlaps = !m_chart.overlapScores.empty();
 
-    QRectF painted; // everything the shown cards paint, with handles, halos and badges
+    QRectF painted; // everything the shown cards paint, with handles and badges
     double maxCardHeight = 0;
     for (RoleIndex role : layout.shown) {
         const QRectF card = toRect(layout.cards[static_cast<size_t>(role)]);
         QRectF reach = m_painter.paintedRect(card);
         if (overlaps)
-            reach |= card.adjusted(-HaloWidth, -BadgeHeight / 2 - 1, HaloWidth, HaloWidth);
+            reach |= card.adjusted(0, -BadgeHeight / 2 - 1, 0, 0);
         if (m_cardOverhang.isNull()) {
             m_cardOverhang = QMarginsF(card.left() - reach.left(), card.top() - reach.top(),
                                        reach.right() - card.right(),
@@ -282,14 +283,14 @@ void Exporter::makePlan()
                 continue;
             const QString name = r.department.empty() ? QStringLiteral("No department")
                                                       : fromStd(m_chart.model->departmentName(r));
-            m_legend.push_back({colors.colorOf(r), name, false, {}});
+            m_legend.push_back({colors.colorOf(r), name, {}});
         }
         if (overlaps) {
             const QString highlighted = fromStd(m_chart.model->role(m_chart.highlighted).title);
-            m_legend.push_back({OverlapColor,
-                                QStringLiteral("Share of a role's duties that %1 also does")
+            m_legend.push_back({OverlapColors::tint(Qt::white, OverlapColors::TintFullScore),
+                                QStringLiteral("Duties shared with %1 (role-pair score)")
                                     .arg(highlighted),
-                                true, {}});
+                                {}});
         }
     }
 
@@ -468,16 +469,9 @@ void Exporter::paintChart(QPainter &painter, const QRectF &clip) const
         if (!card.marginsAdded(m_cardOverhang).intersects(area))
             continue;
         const double score = overlaps ? m_chart.overlapScores[static_cast<size_t>(role)] : 0;
-        if (score > 0) {
-            QColor halo = OverlapColor;
-            halo.setAlphaF(0.2 + 0.6 * score);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(halo);
-            painter.drawRoundedRect(card.adjusted(-HaloWidth, -HaloWidth, HaloWidth, HaloWidth),
-                                    HaloWidth + 4, HaloWidth + 4);
-        }
         m_painter.paint(painter, card, role, cardState(role));
-        if (score > 0) {
+        if (score > 0 && role != m_chart.highlighted) {
+            // A file cannot be hovered for the number: it is written on the card.
             QRectF badge(0, 0, BadgeWidth, BadgeHeight);
             badge.moveCenter(QPointF(card.right() - BadgeWidth / 2 - 8, card.top()));
             painter.setPen(Qt::NoPen);
@@ -502,7 +496,7 @@ void Exporter::paintLegend(QPainter &painter) const
     for (const Legend &entry : m_legend) {
         QRectF swatch(entry.rect.left(), 0, LegendSwatch, LegendSwatch);
         swatch.moveTop(entry.rect.center().y() - LegendSwatch / 2);
-        painter.setPen(entry.halo ? Qt::NoPen : QPen(style.border, 1));
+        painter.setPen(QPen(style.border, 1));
         painter.setBrush(entry.color);
         painter.drawRoundedRect(swatch, 3, 3);
         painter.setPen(style.text);

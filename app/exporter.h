@@ -132,7 +132,6 @@ private:
     {
         QColor color;
         QString name;
-        bool halo = false; // the overlap tint rather than a department
         QRectF rect = {};  // on the canvas
     };
 
