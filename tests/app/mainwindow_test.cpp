@@ -386,3 +386,23 @@ TEST(BuiltInModelWindowTest, SearchingMarketHighlightsTheExpectedRoles)
     EXPECT_EQ(highlighted(), (std::vector<std::string>{"sales-manager", "product-manager"}));
     EXPECT_EQ(window.searchBar()->statusText(), QStringLiteral("2 matches"));
 }
+
+TEST(MainWindowStartTest, AMissingFileIsListedAndLoadsOnceItAppears)
+{
+    IsolatedSettings settings;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("later.yaml"));
+    MainWindow window;
+
+    EXPECT_FALSE(window.openFile(path));
+    EXPECT_FALSE(window.document()->hasModel());
+    ASSERT_EQ(window.diagnosticsPanel()->topLevelItemCount(), 1);
+    EXPECT_EQ(window.diagnosticsPanel()->topLevelItem(0)->text(DiagnosticsPanel::SeverityColumn),
+              QStringLiteral("error"));
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("later.yaml"));
+
+    writeFile(path, SmallOrgYaml);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return window.document()->hasModel(); }, WaitMs));
+    EXPECT_EQ(window.chartScene()->layout().shown.size(), 6u);
+    EXPECT_EQ(window.diagnosticsPanel()->topLevelItemCount(), 0);
+}
