@@ -69,8 +69,9 @@ echo "Inputs: rolescope-gen N --seed $seed (YAML: 1,000 roles $(du -h "$work/org
      "10,000 $(du -h "$work/org-10000.yaml" | cut -f1), 100,000 $(du -h "$work/org-100000.yaml" | cut -f1))"
 echo
 
-# measure LOG CMD...: runs CMD with its output in LOG.out/LOG.err; prints "SECONDS PEAK_MB STATUS"
-# (wall time, the command's own peak resident memory, its exit status).
+# measure LOG CMD...: runs CMD with its output in LOG.out/LOG.err; prints "SECONDS PEAK_MB STATUS
+# CPU_SECONDS" (wall time, the command's own peak resident memory, its exit status, and its
+# user + system CPU time over all its threads).
 measure() {
     local log=$1
     shift
@@ -82,11 +83,12 @@ with open(log + ".out", "wb") as out, open(log + ".err", "wb") as err:
     try:
         child = subprocess.Popen(cmd, stdout=out, stderr=err)
     except OSError:
-        print("0 0 127")
+        print("0 0 127 0")
         sys.exit()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-print(f"{seconds:.2f} {usage.ru_maxrss / 1024:.0f} {os.waitstatus_to_exitcode(status)}")
+cpu = usage.ru_utime + usage.ru_stime
+print(f"{seconds:.2f} {usage.ru_maxrss / 1024:.0f} {os.waitstatus_to_exitcode(status)} {cpu:.2f}")
 PY
 }
 
@@ -119,9 +121,9 @@ echo "|---|---|---|---|---|"
 # Opening a model: read, parse, validate, index (the whole `check` process).
 for n in 10000 100000; do
     if [ -n "$rolescope" ]; then
-        read -r s mb rc < <(measure "$work/check-$n" "$rolescope" check "$work/org-$n.yaml")
+        read -r s mb rc cpu < <(measure "$work/check-$n" "$rolescope" check "$work/org-$n.yaml")
         if [ "$rc" = 0 ]; then
-            echo "| open (\`rolescope check\`) | $n | $s s, $mb MB peak | — | — |"
+            echo "| open (\`rolescope check\`) | $n | $s s ($cpu s CPU), $mb MB peak | — | — |"
         else
             echo "| open (\`rolescope check\`) | $n | failed (exit $rc) | — | — |"
         fi
@@ -135,11 +137,12 @@ for n in 1000 10000; do
     ours="not available"
     ours_s=0
     if $has_export; then
-        read -r s mb rc < <(measure "$work/export-$n" "$rolescope" export "$work/org-$n.yaml" \
+        read -r s mb rc cpu < <(measure "$work/export-$n" "$rolescope" export "$work/org-$n.yaml" \
                              -o "$work/rolescope-$n.png")
         if [ "$rc" = 0 ]; then
-            ours="$s s, $mb MB peak, $(png_size "$work/rolescope-$n.png")"
+            ours="$s s ($cpu s CPU), $mb MB peak, $(png_size "$work/rolescope-$n.png")"
             ours_s=$s
+            ours_cpu=$cpu
         else
             ours="failed (exit $rc): $(head -c 200 "$work/export-$n.err" | tr '\n' ' ')"
         fi
@@ -147,16 +150,19 @@ for n in 1000 10000; do
     peer="not available"
     peer_s=0
     if command -v dot > /dev/null; then
-        read -r s mb rc < <(measure "$work/dot-$n" dot -Tpng "$work/org-$n.dot" -o "$work/dot-$n.png")
+        read -r s mb rc cpu < <(measure "$work/dot-$n" dot -Tpng "$work/org-$n.dot" -o "$work/dot-$n.png")
         if [ "$rc" = 0 ]; then
-            peer="$s s, $mb MB peak, $(png_size "$work/dot-$n.png")"
+            peer="$s s ($cpu s CPU), $mb MB peak, $(png_size "$work/dot-$n.png")"
             peer_s=$s
+            peer_cpu=$cpu
         else
             peer="failed (exit $rc)"
         fi
     fi
     r="—"
-    if [ "$ours_s" != 0 ] && [ "$peer_s" != 0 ]; then r=$(ratio "$peer_s" "$ours_s"); fi
+    if [ "$ours_s" != 0 ] && [ "$peer_s" != 0 ]; then
+        r="$(ratio "$peer_s" "$ours_s") ($(ratio "$peer_cpu" "$ours_cpu") by CPU time)"
+    fi
     echo "| PNG export (\`rolescope export\` vs \`dot -Tpng\`) | $n | $ours | $peer | $r |"
 done
 
@@ -164,10 +170,10 @@ done
 # charts are; split into A4 pages a whole chart passes the exporter's 2,000-page limit).
 out="not available"
 if $has_export; then
-    read -r s mb rc < <(measure "$work/export-pdf" "$rolescope" export "$work/org-10000.yaml" \
+    read -r s mb rc cpu < <(measure "$work/export-pdf" "$rolescope" export "$work/org-10000.yaml" \
                          --fit-page -o "$work/rolescope-10000.pdf")
     if [ "$rc" = 0 ]; then
-        out="$s s, $mb MB peak, $(du -h "$work/rolescope-10000.pdf" | cut -f1)"
+        out="$s s ($cpu s CPU), $mb MB peak, $(du -h "$work/rolescope-10000.pdf" | cut -f1)"
     else
         out="failed (exit $rc): $(head -c 200 "$work/export-pdf.err" | tr '\n' ' ')"
     fi
@@ -179,7 +185,7 @@ for n in $sizes; do
     ours="not available"
     ours_ms=0
     if [ -n "$bench" ]; then
-        read -r s mb rc < <(measure "$work/layout-$n" "$bench" --layout-time "$work/org-$n.yaml")
+        read -r s mb rc cpu < <(measure "$work/layout-$n" "$bench" --layout-time "$work/org-$n.yaml")
         if [ "$rc" = 0 ]; then
             line=$(grep 'options=plain-tidy' "$work/layout-$n.out")
             ours_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' <<< "$line")
@@ -197,7 +203,7 @@ for n in $sizes; do
     peer="not available"
     peer_ms=0
     if [ -f "$d3dir/d3tree.mjs" ]; then
-        read -r s mb rc < <(measure "$work/d3-$n" node "$d3dir/d3tree.mjs" "$work/org-$n.json")
+        read -r s mb rc cpu < <(measure "$work/d3-$n" node "$d3dir/d3tree.mjs" "$work/org-$n.json")
         if [ "$rc" = 0 ]; then
             peer_ms=$(sed -n 's/.*median_ms=\([0-9.]*\).*/\1/p' "$work/d3-$n.out")
             peer_w=$(sed -n 's/.*width_px=\([0-9]*\).*/\1/p' "$work/d3-$n.out" | thousands)
@@ -212,6 +218,8 @@ for n in $sizes; do
 done
 
 echo
-echo "Times are wall-clock seconds of the whole process (start-up included) unless marked;"
+echo "Times are wall-clock seconds of the whole process (start-up included), with its user +"
+echo "system CPU time over all threads in brackets (what to compare when the machine is busy);"
 echo "peak memory is each process's own maximum resident set (wait4 ru_maxrss). Layout times"
 echo "exclude loading and stratify; both sides take the median of 11 runs after one warm-up."
+echo "Ratios are of wall times unless marked. Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)."
