@@ -504,3 +504,39 @@ TEST_F(ExportTest, DialogPreviewsTheSizeAndWritesTheFile)
     ASSERT_TRUE(dialog.exportNow());
     EXPECT_EQ(pdfPageCount(dialog.outputPath()), 1);
 }
+
+// --highlight: the highlighted card is outlined, a role sharing duties with it is tinted as in
+// the window, and the command accepts it.
+TEST_F(ExportTest, HighlightTintsRolesThatShareDuties)
+{
+    ExportChart chart = ExportChart::laidOut(m_model, {}, {});
+    chart.highlight(m_model.find("coo"), true);
+    ASSERT_GT(chart.overlapScores[size_t(m_model.find("cio"))], 0); // "Plan the maintenance"
+    Exporter highlighted(std::move(chart), {});
+    const QString file = path(QStringLiteral("highlight.png"));
+    ASSERT_TRUE(highlighted.write(file)) << qPrintable(highlighted.errorString());
+    const QImage image = readImage(file);
+
+    const QRectF cio = cardOnCanvas(highlighted, m_model.find("cio"), 1);
+    const QPoint body(int(cio.left() + 8), int(cio.bottom() - 4));
+    EXPECT_FALSE(isWhite(image.pixel(body)));
+    const QRectF coo = cardOnCanvas(highlighted, m_model.find("coo"), 1);
+    const QPoint cooBody(int(coo.left() + 8), int(coo.bottom() - 4));
+    EXPECT_TRUE(isWhite(image.pixel(cooBody)));
+    // The selection outline of the highlighted card, on its left edge.
+    const QColor outline(image.pixel(QPoint(int(coo.left()), int(coo.center().y()))));
+    EXPECT_GT(outline.blue(), outline.red() + 60);
+
+    const QString model = path(QStringLiteral("org.yaml"));
+    writeFile(model, OrgYaml);
+    EXPECT_EQ(runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"),
+                            path(QStringLiteral("cli-highlight.png")),
+                            QStringLiteral("--highlight"), QStringLiteral("coo")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"),
+                            path(QStringLiteral("cli-highlight.png")),
+                            QStringLiteral("--highlight"), QStringLiteral("nobody")})
+                  .exitCode,
+              2);
+}
