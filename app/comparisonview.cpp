@@ -5,7 +5,11 @@
 #include "app/overlapanalysis.h"
 #include "app/overlapcolors.h"
 
+#include <QApplication>
+#include <QDrag>
+#include <QDropEvent>
 #include <QGridLayout>
+#include <QMimeData>
 #include <QHBoxLayout>
 #include <QPainter>
 #include <QScrollArea>
@@ -229,6 +233,10 @@ QWidget *ComparisonView::createHeader(int column)
     const int count = static_cast<int>(m_roles.size());
 
     auto header = new QWidget;
+    // Dragging a header moves its column; the buttons do the same from the keyboard.
+    header->setCursor(Qt::OpenHandCursor);
+    header->setToolTip(tr("Drag to move the column"));
+    header->installEventFilter(this);
     auto layout = new QGridLayout(header);
     layout->setContentsMargins(0, 0, 0, 4);
     layout->setVerticalSpacing(2);
@@ -255,6 +263,7 @@ QWidget *ComparisonView::createHeader(int column)
         button->setToolTip(toolTip);
         button->setAccessibleName(toolTip);
         button->setAutoRaise(true);
+        button->setCursor(Qt::ArrowCursor);
         button->setEnabled(enabled);
         connect(button, &QToolButton::clicked, this, slot);
         layout->addWidget(button, 1, at);
@@ -309,9 +318,16 @@ void ComparisonView::rebuild()
                        ? DutyComparison(document->model(), m_analysis->result(), m_roles)
                        : DutyComparison();
     m_labels.assign(m_roles.size(), {});
+    m_headers.clear();
+    m_pressColumn = -1;
+    // The old content may be handling the click or drop that led here: delete it afterwards.
+    if (QWidget *old = m_scrollArea->takeWidget())
+        old->deleteLater();
     m_summaryLines.clear();
 
     m_content = new QWidget;
+    m_content->setAcceptDrops(true);
+    m_content->installEventFilter(this);
     m_content->setBackgroundRole(QPalette::Base);
     m_content->setAutoFillBackground(true);
     auto layout = new QVBoxLayout(m_content);
@@ -346,7 +362,8 @@ void ComparisonView::rebuild()
     const int columns = static_cast<int>(m_roles.size());
     int row = 0;
     for (int column = 0; column < columns; ++column) {
-        grid->addWidget(createHeader(column), row, column);
+        m_headers.push_back(createHeader(column));
+        grid->addWidget(m_headers.back(), row, column);
         grid->setColumnStretch(column, 1);
         grid->setColumnMinimumWidth(column, ColumnMinimumWidth);
     }
@@ -376,7 +393,87 @@ void ComparisonView::rebuild()
         grid->addWidget(createDutyList(column, m_comparison.uniqueDuties(column), -1), row + 1,
                         column);
     }
-    m_scrollArea->setWidget(m_content); // deletes the previous content
+    m_scrollArea->setWidget(m_content);
+}
+
+void ComparisonView::startDrag(int column)
+{
+    if (column >= static_cast<int>(m_headers.size()))
+        return;
+    auto mime = new QMimeData;
+    mime->setData(QLatin1String(ColumnMimeType), QByteArray::number(column));
+    auto drag = new QDrag(this);
+    drag->setMimeData(mime);
+    drag->setPixmap(m_headers[static_cast<size_t>(column)]->grab());
+    drag->setHotSpot(m_pressPos);
+    drag->exec(Qt::MoveAction);
+}
+
+int ComparisonView::columnAt(int x) const
+{
+    int best = -1;
+    int bestDistance = 0;
+    for (size_t column = 0; column < m_headers.size(); ++column) {
+        const QRect rect(m_headers[column]->mapTo(m_content, QPoint()), m_headers[column]->size());
+        const int distance = x < rect.left() ? rect.left() - x : std::max(0, x - rect.right());
+        if (best < 0 || distance < bestDistance) {
+            best = static_cast<int>(column);
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+bool ComparisonView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_content) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto drag = static_cast<QDropEvent *>(event);
+            if (drag->mimeData()->hasFormat(QLatin1String(ColumnMimeType)))
+                drag->acceptProposedAction();
+            return true;
+        }
+        case QEvent::Drop: {
+            auto drop = static_cast<QDropEvent *>(event);
+            if (!drop->mimeData()->hasFormat(QLatin1String(ColumnMimeType)))
+                return false;
+            drop->acceptProposedAction();
+            moveColumn(drop->mimeData()->data(QLatin1String(ColumnMimeType)).toInt(),
+                       columnAt(drop->position().toPoint().x()));
+            return true;
+        }
+        default:
+            return false;
+        }
+    }
+    const auto header = std::find(m_headers.begin(), m_headers.end(), watched);
+    if (header == m_headers.end())
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::MouseButtonPress) {
+        auto mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton) {
+            m_pressPos = mouse->position().toPoint();
+            m_pressColumn = static_cast<int>(header - m_headers.begin());
+            return true;
+        }
+    } else if (event->type() == QEvent::MouseMove && m_pressColumn >= 0) {
+        auto mouse = static_cast<QMouseEvent *>(event);
+        if ((mouse->position().toPoint() - m_pressPos).manhattanLength()
+            >= QApplication::startDragDistance()) {
+            const int column = m_pressColumn;
+            m_pressColumn = -1;
+            // The drop rebuilds the columns, this header included: drag from the event loop,
+            // not from inside the header's own event.
+            QMetaObject::invokeMethod(this, [this, column] { startDrag(column); },
+                                      Qt::QueuedConnection);
+            return true;
+        }
+    } else if (event->type() == QEvent::MouseButtonRelease) {
+        m_pressColumn = -1;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace rolescope

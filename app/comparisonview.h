@@ -47,6 +47,8 @@ class ComparisonView : public QWidget
 
 public:
     static constexpr int MaxColumns = 4;
+    // What a column header carries while it is dragged to another place.
+    static constexpr const char *ColumnMimeType = "application/x-rolescope-comparison-column";
 
     explicit ComparisonView(OverlapAnalysis *analysis, QWidget *parent = nullptr);
 
@@ -75,7 +77,13 @@ public:
 signals:
     void rolesChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // The column under X in content coordinates (the nearest one beside the columns).
+    int columnAt(int x) const;
+    void startDrag(int column);
     void onModelReset();
     void rebuild();
     QWidget *createHeader(int column);
@@ -90,6 +98,9 @@ private:
     QScrollArea *m_scrollArea;
     QWidget *m_content = nullptr;
     std::vector<std::vector<DutyLabel *>> m_labels; // per column, top to bottom
+    std::vector<QWidget *> m_headers;
+    QPoint m_pressPos;
+    int m_pressColumn = -1;
     QStringList m_summaryLines;
 };
 

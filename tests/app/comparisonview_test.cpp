@@ -5,7 +5,10 @@
 #include "app/overlapanalysis.h"
 #include "app/overlapcolors.h"
 
+#include <QApplication>
+#include <QDropEvent>
 #include <QFile>
+#include <QMimeData>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -236,6 +239,27 @@ TEST_F(ComparisonViewTest, rendersItsContentForExport)
     EXPECT_EQ(image.size(), m_view.contentWidget()->size() * 2);
     const QPoint edge = research->mapTo(m_view.contentWidget(), QPoint(1, research->height() / 2));
     EXPECT_EQ(image.pixelColor(edge * 2).rgb(), research->highlight().rgb());
+}
+
+TEST_F(ComparisonViewTest, droppingAColumnHeaderOnAnotherColumnMovesIt)
+{
+    m_view.setRoles({find("sales-manager"), find("product-manager"),
+                     find("customer-service-manager")});
+    QWidget *content = m_view.contentWidget();
+    // Where the third column's title is: the drop point of a header dragged there.
+    const QPoint target = labelWithText(m_view, 2, QStringLiteral("Lead the customer service team"))
+                              ->mapTo(content, QPoint(5, 5));
+    QMimeData mime;
+    mime.setData(QLatin1String(ComparisonView::ColumnMimeType), QByteArray::number(0));
+    QDragEnterEvent enter(target, Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(content, &enter);
+    EXPECT_TRUE(enter.isAccepted());
+    QDropEvent drop(QPointF(target), Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(content, &drop);
+
+    EXPECT_TRUE(drop.isAccepted());
+    EXPECT_EQ(titles(),
+              (QStringList{"Product Manager", "Customer Service Manager", "Sales Manager"}));
 }
 
 TEST_F(ComparisonViewTest, atMostFourColumns)
