@@ -5,7 +5,9 @@
 #include "app/rolecarditem.h"
 
 #include <QEvent>
+#include <QGraphicsSceneHelpEvent>
 #include <QPalette>
+#include <QToolTip>
 
 namespace rolescope {
 
@@ -88,6 +90,30 @@ bool ChartScene::event(QEvent *event)
         update();
     }
     return QGraphicsScene::event(event);
+}
+
+void ChartScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    const RoleCardItem *card = nullptr;
+    for (QGraphicsItem *item : items(event->scenePos())) {
+        if ((card = qgraphicsitem_cast<RoleCardItem *>(item)))
+            break;
+    }
+    if (!card) {
+        QToolTip::hideText();
+        return;
+    }
+    const Model &model = m_document->model();
+    const Role &role = model.role(card->role());
+    QString text = QStringLiteral("<b>%1</b><br>%2")
+                       .arg(QString::fromStdString(role.title).toHtmlEscaped(),
+                            CardPainter::holdersText(role).toHtmlEscaped());
+    const std::string department = model.departmentName(role);
+    if (!department.empty())
+        text += QStringLiteral("<br>") + QString::fromStdString(department).toHtmlEscaped();
+    text += QStringLiteral("<br>") + CardPainter::dutiesText(role);
+    QToolTip::showText(event->screenPos(), text, event->widget());
+    event->accept();
 }
 
 void ChartScene::updateCardPainter()

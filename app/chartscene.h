@@ -51,6 +51,8 @@ signals:
 
 protected:
     bool event(QEvent *event) override;
+    // A card's full title, holders and department, which the card may have had to elide.
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
 
 private:
     void rebuild();

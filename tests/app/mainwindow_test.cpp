@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 
 #include <gtest/gtest.h>
 
@@ -184,6 +185,18 @@ TEST_F(MainWindowTest, CollapsingACardHidesItsDescendants)
     m_window.chartView()->setFocus();
     QTest::keyClick(m_window.chartView(), Qt::Key_Space);
     EXPECT_TRUE(scene()->isShown(role("analyst")));
+}
+
+TEST_F(MainWindowTest, HoveringACardShowsItsFullTitle)
+{
+    QWidget *viewport = m_window.chartView()->viewport();
+    const QPoint pos = onViewport(scene()->cardRect(role("analyst")).center());
+    QHelpEvent help(QEvent::ToolTip, pos, viewport->mapToGlobal(pos));
+    QApplication::sendEvent(viewport, &help);
+
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("Research Analyst")));
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("José Müller")));
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("2 duties")));
 }
 
 TEST_F(MainWindowTest, ArrowKeysMoveToManagerReportsAndSiblings)
