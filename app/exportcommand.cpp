@@ -2,10 +2,19 @@
 
 #include "app/cli.h"
 #include "app/commandsupport.h"
+#include "app/comparisonview.h"
+#include "app/document.h"
 #include "app/exporter.h"
+#include "app/overlapanalysis.h"
+#include "app/pngwriter.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
 #include <QTextStream>
 
 namespace rolescope {
@@ -41,6 +50,67 @@ std::optional<QPageSize::PageSizeId> pageSizeNamed(const QString &name)
     if (name.compare(QLatin1String("Letter"), Qt::CaseInsensitive) == 0)
         return QPageSize::Letter;
     return std::nullopt;
+}
+
+// Renders the comparison view of ROLES (the window's widget, off screen) to OUTPUT.
+int exportComparison(const Model &model, const std::vector<RoleIndex> &roles,
+                     const ExportSettings &settings, const QString &output)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+        return ioError(QStringLiteral("Comparisons need the widgets library, which is not running."));
+    Document document;
+    document.setModel(model);
+    OverlapAnalysis analysis(&document);
+    ComparisonView view(&analysis);
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.setRoles(roles);
+    view.resize(340 * int(roles.size()), 600);
+    view.show();
+    QCoreApplication::processEvents();
+    QWidget *content = view.contentWidget();
+
+    const QFileInfo info(output);
+    if (info.exists() && !info.isFile())
+        return ioError(QStringLiteral("Cannot write %1: it is not a regular file.").arg(output));
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly))
+        return ioError(QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()));
+    const QSize size = content->size();
+    bool written = true;
+    if (settings.format == ExportFormat::Png) {
+        const QImage image = view.renderImage(settings.scale).convertToFormat(QImage::Format_RGB888);
+        PngWriter png(&file);
+        written = png.begin(image.width(), image.height(), PngWriter::Channels::Rgb,
+                            int(std::lround(96 / 0.0254 * settings.scale)))
+                  && png.write(PngWriter::compress(image, image.height(), true)) && png.finish();
+        if (!written)
+            return ioError(QStringLiteral("Cannot write %1: %2").arg(output, png.errorString()));
+    } else if (settings.format == ExportFormat::Svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(size * settings.scale);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setResolution(96);
+        QPainter painter(&generator);
+        content->render(&painter);
+    } else {
+        QPdfWriter writer(&file);
+        writer.setCreator(QStringLiteral("Rolescope"));
+        writer.setPageLayout(QPageLayout(QPageSize(settings.pageSize), settings.pageOrientation,
+                                         QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
+        writer.setResolution(1200);
+        QPainter painter(&writer);
+        const QRect page = writer.pageLayout().paintRectPixels(1200);
+        const double fit = std::min(double(page.width()) / size.width(),
+                                    double(page.height()) / size.height());
+        painter.scale(fit, fit);
+        content->render(&painter);
+    }
+    if (!file.commit())
+        return ioError(QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()));
+    QTextStream(stdout) << "Wrote " << output << ": a comparison of " << roles.size()
+                        << " roles.\n";
+    return ExitOk;
 }
 
 } // namespace
@@ -106,7 +176,13 @@ int runExportCommand(const QStringList &arguments)
     const QCommandLineOption fitPageOption(QStringLiteral("fit-page"),
                                            QStringLiteral("PDF: fit the chart on one page "
                                                           "instead of splitting it."));
+    const QCommandLineOption compareOption(
+        QStringLiteral("compare"),
+        QStringLiteral("Export the comparison of 2 to 4 roles (their duties side by side) "
+                       "instead of the chart."),
+        QStringLiteral("ID,ID,..."));
     parser.addOptions({outputOption, rootOption, depthOption, scaleOption, highlightOption,
+                       compareOption,
                        leftToRightOption, transparentOption, marginOption, legendOption,
                        footerOption, titleOption, pageSizeOption, portraitOption, fitPageOption});
     if (const int code = parseOrExit(parser, arguments.mid(1), 1); code >= 0)
@@ -176,6 +252,19 @@ int runExportCommand(const QStringList &arguments)
     if (!roleNamed(highlightOption, highlighted)) {
         return usageError(QStringLiteral("--highlight: no role has the id '%1'.")
                               .arg(parser.value(highlightOption)));
+    }
+
+    if (parser.isSet(compareOption)) {
+        std::vector<RoleIndex> compared;
+        for (const QString &id : parser.value(compareOption).split(QLatin1Char(','))) {
+            const RoleIndex role = model.find(id.trimmed().toStdString());
+            if (role == NoRole)
+                return usageError(QStringLiteral("--compare: no role has the id '%1'.").arg(id));
+            compared.push_back(role);
+        }
+        if (compared.size() < 2 || compared.size() > size_t(ComparisonView::MaxColumns))
+            return usageError(QStringLiteral("--compare takes 2 to 4 role ids, separated by commas."));
+        return exportComparison(model, compared, settings, output);
     }
 
     LayoutOptions layoutOptions;

@@ -39,7 +39,7 @@ int main(int argc, char **argv)
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
                 && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
-            app = std::make_unique<QGuiApplication>(argc, argv);
+            app = std::make_unique<QApplication>(argc, argv); // widgets draw comparisons
         } else {
             app = std::make_unique<QCoreApplication>(argc, argv);
         }

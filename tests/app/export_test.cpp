@@ -540,3 +540,33 @@ TEST_F(ExportTest, HighlightTintsRolesThatShareDuties)
                   .exitCode,
               2);
 }
+
+// --compare renders the window's comparison view of the roles, with no display.
+TEST_F(ExportTest, CommandExportsAComparison)
+{
+    const QString file = path(QStringLiteral("comparison.png"));
+    const ProcessRun run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file,
+                                         QStringLiteral("--compare"),
+                                         QStringLiteral("marketing-manager,sales-manager")});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    const QImage image = readImage(file);
+    EXPECT_GT(image.width(), 400);
+    EXPECT_GT(image.height(), 200);
+    EXPECT_GT(darkPixels(image, image.rect()), 500); // the duties' text
+
+    const QString pdf = path(QStringLiteral("comparison.pdf"));
+    EXPECT_EQ(runRolescope({QStringLiteral("export"), QStringLiteral("-o"), pdf,
+                            QStringLiteral("--compare"),
+                            QStringLiteral("marketing-manager,sales-manager,product-manager")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(pdfPageCount(pdf), 1);
+    EXPECT_EQ(runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file,
+                            QStringLiteral("--compare"), QStringLiteral("marketing-manager")})
+                  .exitCode,
+              2);
+    EXPECT_EQ(runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file,
+                            QStringLiteral("--compare"), QStringLiteral("marketing-manager,nobody")})
+                  .exitCode,
+              2);
+}
