@@ -6,15 +6,10 @@
 #include "app/document.h"
 #include "app/exporter.h"
 #include "app/overlapanalysis.h"
-#include "app/pngwriter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QSvgGenerator>
 #include <QTextStream>
 
 namespace rolescope {
@@ -67,47 +62,10 @@ int exportComparison(const Model &model, const std::vector<RoleIndex> &roles,
     view.resize(340 * int(roles.size()), 600);
     view.show();
     QCoreApplication::processEvents();
-    QWidget *content = view.contentWidget();
 
-    const QFileInfo info(output);
-    if (info.exists() && !info.isFile())
-        return ioError(QStringLiteral("Cannot write %1: it is not a regular file.").arg(output));
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly))
-        return ioError(QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()));
-    const QSize size = content->size();
-    bool written = true;
-    if (settings.format == ExportFormat::Png) {
-        const QImage image = view.renderImage(settings.scale).convertToFormat(QImage::Format_RGB888);
-        PngWriter png(&file);
-        written = png.begin(image.width(), image.height(), PngWriter::Channels::Rgb,
-                            int(std::lround(96 / 0.0254 * settings.scale)))
-                  && png.write(PngWriter::compress(image, image.height(), true)) && png.finish();
-        if (!written)
-            return ioError(QStringLiteral("Cannot write %1: %2").arg(output, png.errorString()));
-    } else if (settings.format == ExportFormat::Svg) {
-        QSvgGenerator generator;
-        generator.setOutputDevice(&file);
-        generator.setSize(size * settings.scale);
-        generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setResolution(96);
-        QPainter painter(&generator);
-        content->render(&painter);
-    } else {
-        QPdfWriter writer(&file);
-        writer.setCreator(QStringLiteral("Rolescope"));
-        writer.setPageLayout(QPageLayout(QPageSize(settings.pageSize), settings.pageOrientation,
-                                         QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
-        writer.setResolution(1200);
-        QPainter painter(&writer);
-        const QRect page = writer.pageLayout().paintRectPixels(1200);
-        const double fit = std::min(double(page.width()) / size.width(),
-                                    double(page.height()) / size.height());
-        painter.scale(fit, fit);
-        content->render(&painter);
-    }
-    if (!file.commit())
-        return ioError(QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()));
+    QString error;
+    if (!writeWidgetExport(view.contentWidget(), settings, output, &error))
+        return ioError(error);
     QTextStream(stdout) << "Wrote " << output << ": a comparison of " << roles.size()
                         << " roles.\n";
     return ExitOk;

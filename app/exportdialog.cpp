@@ -1,6 +1,7 @@
 #include "app/exportdialog.h"
 
 #include "app/chartscene.h"
+#include "app/comparisonview.h"
 #include "app/document.h"
 
 #include <QCheckBox>
@@ -78,6 +79,7 @@ ExportDialog::ExportDialog(Document *document, ChartScene *scene, const QRectF &
                         : tr("Subtree of %1").arg(fromStd(document->model().role(current).title)),
                     int(Area::Subtree));
     m_area->addItem(tr("Visible area"), int(Area::VisibleArea));
+    m_area->addItem(tr("Comparison"), int(Area::Comparison));
     m_depth->setRange(0, 999);
     m_depth->setSpecialValueText(tr("All"));
     m_highlight->setText(current == NoRole
@@ -171,6 +173,15 @@ ExportDialog::ExportDialog(Document *document, ChartScene *scene, const QRectF &
     auto *areas = qobject_cast<QStandardItemModel *>(m_area->model());
     areas->item(1)->setEnabled(current != NoRole);
     areas->item(2)->setEnabled(!visibleRect.isEmpty());
+    areas->item(3)->setEnabled(false);
+    updateControls();
+}
+
+void ExportDialog::setComparisonView(ComparisonView *view)
+{
+    m_comparison = view;
+    auto *areas = qobject_cast<QStandardItemModel *>(m_area->model());
+    areas->item(3)->setEnabled(view && view->roles().size() >= 2);
     updateControls();
 }
 
@@ -256,19 +267,37 @@ void ExportDialog::updateControls()
     const ExportFormat format = settings().format;
     const bool pdf = format == ExportFormat::Pdf;
     const auto area = Area(m_area->currentData().toInt());
-    m_depth->setEnabled(area != Area::VisibleArea);
-    m_includeCollapsed->setEnabled(area != Area::VisibleArea);
+    const bool chart = area != Area::VisibleArea && area != Area::Comparison;
+    m_depth->setEnabled(chart);
+    m_includeCollapsed->setEnabled(chart);
+    m_highlight->setEnabled(area != Area::Comparison && m_document->currentRole() != NoRole);
+    m_legend->setEnabled(area != Area::Comparison);
+    m_footer->setEnabled(area != Area::Comparison);
+    m_margin->setEnabled(area != Area::Comparison);
+    m_background->setEnabled(area != Area::Comparison && format == ExportFormat::Png);
     m_scale->setEnabled(!(pdf && m_fitToPage->isChecked()));
-    m_background->setEnabled(format == ExportFormat::Png);
     m_title->setEnabled(m_footer->isChecked());
     m_pageSize->setEnabled(pdf);
     m_pageOrientation->setEnabled(pdf);
-    m_fitToPage->setEnabled(pdf);
+    m_fitToPage->setEnabled(pdf && area != Area::Comparison);
     updatePreview();
 }
 
 void ExportDialog::updatePreview()
 {
+    if (Area(m_area->currentData().toInt()) == Area::Comparison && m_comparison) {
+        const ExportFormat format = settings().format;
+        const QSize size = m_comparison->contentWidget()->size() * m_scale->value();
+        m_preview->setText(format == ExportFormat::Pdf
+                               ? tr("1 page: the comparison of %n role(s).", nullptr,
+                                    int(m_comparison->roles().size()))
+                               : tr("%1 × %2 px: the comparison of %n role(s).", nullptr,
+                                    int(m_comparison->roles().size()))
+                                     .arg(size.width())
+                                     .arg(size.height()));
+        m_exportButton->setEnabled(exportFormatForPath(m_path->text()) == format);
+        return;
+    }
     const Exporter exporter(chart(), settings());
     const ExportPlan &plan = exporter.plan();
     const ExportFormat format = settings().format;
@@ -295,6 +324,14 @@ void ExportDialog::browse()
 
 bool ExportDialog::exportNow()
 {
+    if (Area(m_area->currentData().toInt()) == Area::Comparison && m_comparison) {
+        QString error;
+        const bool written = writeWidgetExport(m_comparison->contentWidget(), settings(),
+                                               m_path->text(), &error);
+        if (!written)
+            QMessageBox::warning(this, tr("Export Failed"), error);
+        return written;
+    }
     Exporter exporter(chart(), settings());
     QProgressDialog progress(tr("Exporting the chart…"), tr("Cancel"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);

@@ -15,22 +15,25 @@ class QSpinBox;
 namespace rolescope {
 
 class ChartScene;
+class ComparisonView;
 class Document;
 
-// File ▸ Export: what to export (the whole chart, the current role's subtree or the visible
-// area), the format and its options, and a preview of the output's size in pixels or pages
+// File ▸ Export: what to export (the whole chart, the current role's subtree, the visible
+// area or the comparison view), the format and its options, and a preview of the output's size in pixels or pages
 // before anything is written. It paints with the exporter, which uses the window's card painter.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    enum class Area { WholeChart, Subtree, VisibleArea };
+    enum class Area { WholeChart, Subtree, VisibleArea, Comparison };
 
     // VISIBLERECT: the part of the scene the view shows, in scene coordinates.
     ExportDialog(Document *document, ChartScene *scene, const QRectF &visibleRect,
                  QWidget *parent = nullptr);
 
+    // Offers the comparison view of the window (its roles as they are compared now).
+    void setComparisonView(ComparisonView *view);
     void setArea(Area area);
     void setFormat(ExportFormat format);
     QString outputPath() const;
@@ -53,6 +56,7 @@ private:
     Document *m_document;
     ChartScene *m_scene;
     QRectF m_visibleRect;
+    ComparisonView *m_comparison = nullptr;
     mutable std::vector<double> m_overlapScores; // computed once, when first asked for
 
     QComboBox *m_area;

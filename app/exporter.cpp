@@ -15,6 +15,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
+#include <QWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -69,6 +70,11 @@ QRectF toRect(const LayoutRect &rect)
 qint64 pixels(double units)
 {
     return static_cast<qint64>(std::ceil(units - 1e-6));
+}
+
+int pixelsFor(int units, double scale)
+{
+    return static_cast<int>(std::ceil(units * scale - 1e-6));
 }
 
 QString number(qint64 value)
@@ -747,6 +753,67 @@ bool Exporter::writePdf(QIODevice *device, const ExportProgress &progress)
         m_error = QStringLiteral("Could not finish the PDF.");
         return false;
     }
+    return true;
+}
+
+bool writeWidgetExport(QWidget *content, const ExportSettings &settings, const QString &path,
+                       QString *error)
+{
+    const auto fail = [&](const QString &reason) {
+        *error = QStringLiteral("Cannot write %1: %2").arg(path, reason);
+        return false;
+    };
+    const QSize size = content->size();
+    const QSize pixels(pixelsFor(size.width(), settings.scale), pixelsFor(size.height(), settings.scale));
+    if (size.isEmpty())
+        return fail(QStringLiteral("there is nothing to export."));
+    if (std::max(pixels.width(), pixels.height()) > ExportLimits::MaxSvgSide)
+        return fail(QStringLiteral("%1 × %2 px is too large; use a smaller scale.")
+                        .arg(pixels.width())
+                        .arg(pixels.height()));
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return fail(QStringLiteral("it is not a regular file."));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(file.errorString());
+    if (settings.format == ExportFormat::Png) {
+        QImage image(pixels, QImage::Format_RGB32);
+        image.setDevicePixelRatio(settings.scale);
+        image.fill(content->palette().color(QPalette::Base));
+        content->render(&image);
+        PngWriter png(&file);
+        const QImage bytes = image.convertToFormat(QImage::Format_RGB888);
+        if (!png.begin(bytes.width(), bytes.height(), PngWriter::Channels::Rgb,
+                       static_cast<int>(std::lround(96 / 0.0254 * settings.scale)))
+            || !png.write(PngWriter::compress(bytes, bytes.height(), true)) || !png.finish()) {
+            return fail(png.errorString());
+        }
+    } else if (settings.format == ExportFormat::Svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&file);
+        generator.setSize(pixels);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setResolution(96);
+        QPainter painter(&generator);
+        content->render(&painter);
+    } else {
+        QPdfWriter writer(&file);
+        writer.setCreator(QStringLiteral("Rolescope"));
+        writer.setPageLayout(QPageLayout(QPageSize(settings.pageSize), settings.pageOrientation,
+                                         QMarginsF(PageMarginMm, PageMarginMm, PageMarginMm,
+                                                   PageMarginMm),
+                                         QPageLayout::Millimeter));
+        writer.setResolution(MinPdfResolution);
+        const QRect page = writer.pageLayout().paintRectPixels(MinPdfResolution);
+        QPainter painter(&writer);
+        const double fit = std::min(double(page.width()) / size.width(),
+                                    double(page.height()) / size.height());
+        painter.scale(fit, fit);
+        content->render(&painter);
+    }
+    if (!file.commit())
+        return fail(file.errorString());
     return true;
 }
 

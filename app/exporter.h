@@ -16,6 +16,7 @@
 
 class QIODevice;
 class QPainter;
+class QWidget;
 
 namespace rolescope {
 
@@ -164,5 +165,11 @@ private:
     QString m_error;
     bool m_cancelled = false;
 };
+
+// Writes a widget as it is laid out now (the comparison view's content) as PNG at the scale of
+// SETTINGS, as SVG, or as PDF fitted on one page, through QSaveFile like every export. Returns
+// false with the reason in ERROR.
+bool writeWidgetExport(QWidget *content, const ExportSettings &settings, const QString &path,
+                       QString *error);
 
 } // namespace rolescope

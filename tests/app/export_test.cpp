@@ -1,7 +1,9 @@
 #include "app/chartscene.h"
+#include "app/comparisonview.h"
 #include "app/document.h"
 #include "app/exportdialog.h"
 #include "app/exporter.h"
+#include "app/overlapanalysis.h"
 #include "core/loader.h"
 
 #include <QDir>
@@ -569,4 +571,29 @@ TEST_F(ExportTest, CommandExportsAComparison)
                             QStringLiteral("--compare"), QStringLiteral("marketing-manager,nobody")})
                   .exitCode,
               2);
+}
+
+// The dialog exports the comparison view of the window, as laid out on screen.
+TEST_F(ExportTest, DialogExportsTheComparison)
+{
+    Document document;
+    document.setModel(m_model);
+    ChartScene scene(&document);
+    OverlapAnalysis analysis(&document);
+    ComparisonView view(&analysis);
+    view.setRoles({m_model.find("coo"), m_model.find("cio")});
+    view.resize(700, 400);
+    view.contentWidget()->adjustSize();
+    ExportDialog dialog(&document, &scene, {});
+    dialog.setComparisonView(&view);
+    dialog.setArea(ExportDialog::Area::Comparison);
+    const QString file = path(QStringLiteral("comparison.png"));
+    dialog.setOutputPath(file);
+    const QSize size = view.contentWidget()->size();
+    EXPECT_TRUE(dialog.previewText().contains(QStringLiteral("%1 × %2 px").arg(size.width()).arg(size.height())))
+        << qPrintable(dialog.previewText());
+    ASSERT_TRUE(dialog.exportNow());
+    const QImage image = readImage(file);
+    EXPECT_EQ(image.size(), size);
+    EXPECT_GT(darkPixels(image, image.rect()), 200); // "Plan the maintenance", titles
 }
