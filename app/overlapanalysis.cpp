@@ -27,12 +27,17 @@ OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
 OverlapAnalysis::~OverlapAnalysis()
 {
     finishJob();
+    for (QThread *thread : std::as_const(m_staleThreads)) {
+        thread->wait();
+        delete thread;
+    }
 }
 
 void OverlapAnalysis::start()
 {
-    // A reload while a large model is still being analysed waits for that analysis.
-    finishJob();
+    // A reload while a large model is still being analysed must not wait for an answer about
+    // a model that is gone: the stale job finishes on its own (it owns its copy of the model).
+    abandonJob();
     m_result.reset();
     if (!m_document->hasModel() || m_document->model().roleCount() < BackgroundRoleCount)
         return;
@@ -41,6 +46,20 @@ void OverlapAnalysis::start()
     m_job = job;
     m_thread = QThread::create([job] { job->result = findOverlaps(job->model); });
     m_thread->start(QThread::LowPriority);
+}
+
+void OverlapAnalysis::abandonJob()
+{
+    if (!m_thread)
+        return;
+    QThread *thread = m_thread;
+    m_thread = nullptr;
+    m_job.reset();
+    m_staleThreads.append(thread);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        m_staleThreads.removeOne(thread);
+        thread->deleteLater();
+    });
 }
 
 void OverlapAnalysis::finishJob() const

@@ -2,6 +2,7 @@
 
 #include "core/overlap.h"
 
+#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -43,12 +44,14 @@ private:
     struct Job;
 
     void start();
+    void abandonJob();
     void finishJob() const;
 
     Document *m_document;
     mutable std::optional<OverlapResult> m_result;
     mutable std::shared_ptr<Job> m_job;
     mutable QThread *m_thread = nullptr;
+    QList<QThread *> m_staleThreads; // analyses of replaced models, still running
 };
 
 } // namespace rolescope
