@@ -177,7 +177,7 @@ void CardPainter::paint(QPainter &painter, const QRectF &card, RoleIndex role,
     QPainterPath outline;
     outline.addRoundedRect(card, Radius, Radius);
     painter.save();
-    painter.setClipPath(outline);
+    painter.setClipPath(outline, Qt::IntersectClip); // keep the clip of a page or band
     const QRectF band = m_orientation == Orientation::TopDown
                             ? QRectF(card.left(), card.top(), card.width(), BandHeight)
                             : QRectF(card.left(), card.top(), BandHeight, card.height());

@@ -5,6 +5,7 @@
 #include "core/diagnostic.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -20,7 +21,14 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &arguments, int ma
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        // The parser names the executable's path; people type "rolescope COMMAND".
+        QString help = parser.helpText();
+        const qsizetype firstLineEnd = help.indexOf(QLatin1Char('\n'));
+        help.replace(0, firstLineEnd,
+                     help.left(firstLineEnd)
+                         .replace(QCoreApplication::arguments().value(0),
+                                  QStringLiteral("rolescope ") + arguments.value(0)));
+        QTextStream(stdout) << help;
         return ExitOk;
     }
     if (parser.positionalArguments().size() > maxPositional) {

@@ -7,6 +7,7 @@
 #include "app/detailspanel.h"
 #include "app/diagnosticspanel.h"
 #include "app/document.h"
+#include "app/exportdialog.h"
 #include "app/filewatcher.h"
 #include "app/outlineview.h"
 #include "app/overlapcontroller.h"
@@ -137,6 +138,16 @@ void MainWindow::reloadChangedFile()
     }
 }
 
+void MainWindow::exportWithDialog()
+{
+    if (!m_document->hasModel())
+        return;
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    ExportDialog dialog(m_document, m_scene, visible, this);
+    dialog.setComparisonView(m_overlaps->comparisonView());
+    dialog.exec();
+}
+
 void MainWindow::openWithDialog()
 {
     const QString dir = m_document->filePath().isEmpty()
@@ -163,6 +174,9 @@ void MainWindow::createMenus()
     });
     reloadAction->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R)});
     reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    fileMenu->addSeparator();
+    QAction *exportAction = fileMenu->addAction(tr("&Export…"), this, &MainWindow::exportWithDialog);
+    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);

@@ -60,6 +60,7 @@ private:
     void createMenus();
     void fillRecentMenu();
     void openWithDialog();
+    void exportWithDialog();
     void reloadChangedFile();
     void showDetails(RoleIndex role);
     void setOrientation(bool leftToRight);

@@ -4,6 +4,7 @@
 #include "app/detailspanel.h"
 #include "app/diagnosticspanel.h"
 #include "app/document.h"
+#include "app/exportdialog.h"
 #include "app/mainwindow.h"
 #include "app/outlineview.h"
 #include "app/recentfiles.h"
@@ -16,12 +17,14 @@
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QLineEdit>
 #include <QSaveFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolTip>
 
 #include <gtest/gtest.h>
@@ -418,4 +421,25 @@ TEST(MainWindowStartTest, AMissingFileIsListedAndLoadsOnceItAppears)
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.document()->hasModel(); }, WaitMs));
     EXPECT_EQ(window.chartScene()->layout().shown.size(), 6u);
     EXPECT_EQ(window.diagnosticsPanel()->topLevelItemCount(), 0);
+}
+
+TEST_F(MainWindowTest, FileExportOpensTheExportDialog)
+{
+    QAction *exportAction = nullptr;
+    for (QAction *menu : m_window.menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E))
+                exportAction = action;
+        }
+    }
+    ASSERT_NE(exportAction, nullptr);
+    bool dialogShown = false;
+    QTimer::singleShot(0, [&] {
+        auto *dialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
+        dialogShown = dialog != nullptr;
+        if (dialog)
+            dialog->reject();
+    });
+    exportAction->trigger();
+    EXPECT_TRUE(dialogShown);
 }
