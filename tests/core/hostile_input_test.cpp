@@ -278,3 +278,45 @@ TEST(FlowDepthPrecheck, DeepFlowAfterALargeFileIsFoundAtItsPlace)
     EXPECT_EQ(d->pos.column, 11 + 63); // the 64th bracket is the 65th level, with the root mapping
     EXPECT_FALSE(result.model);
 }
+
+// ---- encodings that only look like text ----
+
+TEST(BadEncodings, InvalidUtf8FormsAreEachFound)
+{
+    // Overlong '/', a UTF-8-encoded surrogate, a code point past U+10FFFF, a lone continuation
+    // byte and a sequence cut short by the end of the file.
+    for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80", "\xE4\xB8"}) {
+        const LoadResult result = loadModelFromBytes(rolesWithIds(1) + "# " + bad);
+        const Diagnostic *d = findCode(result, "invalid-utf8");
+        ASSERT_NE(d, nullptr) << describe(result);
+        EXPECT_EQ(d->pos.line, 4);
+        EXPECT_EQ(d->pos.column, 3);
+        EXPECT_FALSE(result.model);
+    }
+}
+
+TEST(BadEncodings, BrokenUtf16IsRefused)
+{
+    std::string text = "\xFF\xFE";
+    for (const char c : rolesWithIds(1))
+        text += std::string{c, '\0'};
+    EXPECT_TRUE(loadModelFromBytes(text).model);
+    // A lone high surrogate, and an odd number of bytes.
+    for (const std::string &bad : {text + std::string("\x00\xD8\x41\x00", 4), text + "#"}) {
+        const LoadResult result = loadModelFromBytes(bad);
+        EXPECT_NE(findCode(result, "invalid-encoding"), nullptr) << describe(result);
+        EXPECT_FALSE(result.model);
+    }
+}
+
+TEST(BadEncodings, Utf16WithoutAByteOrderMarkIsNamedAsSuch)
+{
+    std::string text;
+    for (const char c : rolesWithIds(1))
+        text += std::string{c, '\0'};
+    const LoadResult result = loadModelFromBytes(text);
+    const Diagnostic *d = findCode(result, "nul-byte");
+    ASSERT_NE(d, nullptr) << describe(result);
+    EXPECT_NE(d->message.find("UTF-16"), std::string::npos) << d->message;
+    EXPECT_FALSE(result.model);
+}
