@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <functional>
 #include <set>
 #include <unordered_map>
 
