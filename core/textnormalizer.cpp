@@ -1,5 +1,7 @@
 #include "core/textnormalizer.h"
 
+#include "core/utf8.h"
+
 #include <libstemmer.h>
 
 #include <algorithm>
@@ -195,25 +197,6 @@ char32_t decodeUtf8(std::string_view s, size_t &i)
     }
     i += static_cast<size_t>(len);
     return c;
-}
-
-void appendUtf8(std::string &out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
 }
 
 bool endsWith(std::string_view s, std::string_view suffix)

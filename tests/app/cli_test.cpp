@@ -1,41 +1,25 @@
+#include "testprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
+using rolescope::testing::ProcessOptions;
+using rolescope::testing::ProcessResult;
+using rolescope::testing::runRolescope;
+
 namespace {
 
-struct ProcessResult
+ProcessOptions inDirectory(const QString &path)
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-ProcessResult runRolescope(const QStringList &arguments, const QString &workingDirectory = {},
-                 const QByteArray &input = {})
-{
-    QProcess process;
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(QStringLiteral(ROLESCOPE_EXECUTABLE), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    ProcessResult run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    ProcessOptions options;
+    options.workingDirectory = path;
+    return options;
 }
 
 QString checkDataDir()
@@ -55,7 +39,7 @@ TEST(CheckCommand, PrintsTheExpectedDiagnosticsForEveryTestFile)
         QFile expectedFile(dir.filePath(QFileInfo(model).completeBaseName() + QStringLiteral(".expected")));
         ASSERT_TRUE(expectedFile.open(QIODevice::ReadOnly)) << qPrintable(expectedFile.fileName());
         const QString expected = QString::fromUtf8(expectedFile.readAll());
-        const ProcessResult run = runRolescope({QStringLiteral("check"), model}, dir.path());
+        const ProcessResult run = runRolescope({QStringLiteral("check"), model}, inDirectory(dir.path()));
         EXPECT_EQ(run.out, expected) << qPrintable(model);
         const int expectedExit = expected.contains(QStringLiteral(": error: ")) ? 1 : 0;
         EXPECT_EQ(run.exitCode, expectedExit) << qPrintable(model);
@@ -73,7 +57,7 @@ TEST(CheckCommand, JsonOutputListsEveryDiagnostic)
 {
     const ProcessResult run = runRolescope({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("json"),
                                   QStringLiteral("references.yaml")},
-                                 checkDataDir());
+                                 inDirectory(checkDataDir()));
     EXPECT_EQ(run.exitCode, 1);
     QJsonParseError parseError;
     const QJsonDocument json = QJsonDocument::fromJson(run.out.toUtf8(), &parseError);
@@ -93,8 +77,9 @@ TEST(CheckCommand, JsonOutputListsEveryDiagnostic)
 
 TEST(CheckCommand, ReadsStandardInput)
 {
-    const ProcessResult run = runRolescope({QStringLiteral("check"), QStringLiteral("-")}, {},
-                                 "organization: {name: X}\nroles: [{id: a, title: A, reports_to: b}]\n");
+    ProcessOptions options;
+    options.input = "organization: {name: X}\nroles: [{id: a, title: A, reports_to: b}]\n";
+    const ProcessResult run = runRolescope({QStringLiteral("check"), QStringLiteral("-")}, options);
     EXPECT_EQ(run.exitCode, 1);
     EXPECT_TRUE(run.out.startsWith(QStringLiteral("<stdin>:2:39: error: "))) << qPrintable(run.out);
 }

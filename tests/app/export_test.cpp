@@ -6,12 +6,13 @@
 #include "app/overlapanalysis.h"
 #include "core/loader.h"
 
+#include "testprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
 #include <QPainter>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -22,6 +23,8 @@
 #include <sys/resource.h>
 
 using namespace rolescope;
+using rolescope::testing::ProcessOptions;
+using rolescope::testing::ProcessResult;
 
 namespace {
 
@@ -152,35 +155,13 @@ void writeFile(const QString &path, const QByteArray &data)
     file.write(data);
 }
 
-struct ProcessRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 // Runs the real program with no display at all, as a batch job on a server would.
-ProcessRun runRolescope(const QStringList &arguments, const std::function<void()> &childSetup = {})
+ProcessResult runRolescope(const QStringList &arguments, const std::function<void()> &childSetup = {})
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    process.setProcessEnvironment(environment);
-    if (childSetup)
-        process.setChildProcessModifier(childSetup);
-    process.start(QStringLiteral(ROLESCOPE_EXECUTABLE), arguments);
-    ProcessRun run;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    ProcessOptions options;
+    options.withoutDisplay = true;
+    options.childSetup = childSetup;
+    return rolescope::testing::runRolescope(arguments, options);
 }
 
 class ExportTest : public ::testing::Test
@@ -369,7 +350,7 @@ TEST_F(ExportTest, RefusesSizesPastTheLimitsBeforeDrawing)
 TEST_F(ExportTest, CommandWritesTheBuiltInModelWithoutADisplay)
 {
     const QString file = path(QStringLiteral("default.png"));
-    const ProcessRun run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file});
+    const ProcessResult run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file});
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
     const QImage image = readImage(file);
     EXPECT_GT(image.width(), 400);
@@ -406,7 +387,7 @@ TEST_F(ExportTest, CommandExportsASubtree)
     EXPECT_LT(subtreeImage.height(), wholeImage.height());
     EXPECT_LT(topImage.height(), subtreeImage.height());
 
-    const ProcessRun unknownRole = runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"),
+    const ProcessResult unknownRole = runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"),
                                           subtree, QStringLiteral("--root"), QStringLiteral("nobody")});
     EXPECT_EQ(unknownRole.exitCode, 2);
     EXPECT_TRUE(unknownRole.err.contains(QStringLiteral("nobody")));
@@ -430,7 +411,7 @@ TEST_F(ExportTest, FailedExportsExitThreeAndKeepTheOldFile)
 
     const QString unknown = path(QStringLiteral("chart.txt"));
     writeFile(unknown, old);
-    ProcessRun run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), unknown});
+    ProcessResult run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), unknown});
     EXPECT_EQ(run.exitCode, 3);
     EXPECT_TRUE(run.err.contains(QStringLiteral("unknown format"))) << qPrintable(run.err);
     EXPECT_EQ(contents(unknown), old);
@@ -547,7 +528,7 @@ TEST_F(ExportTest, HighlightTintsRolesThatShareDuties)
 TEST_F(ExportTest, CommandExportsAComparison)
 {
     const QString file = path(QStringLiteral("comparison.png"));
-    const ProcessRun run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file,
+    const ProcessResult run = runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file,
                                          QStringLiteral("--compare"),
                                          QStringLiteral("marketing-manager,sales-manager")});
     ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);

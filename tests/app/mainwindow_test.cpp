@@ -31,17 +31,11 @@
 
 using namespace rolescope;
 using rolescope::testing::SmallOrgYaml;
+using rolescope::testing::writeFile;
 
 namespace {
 
 constexpr int WaitMs = 10000;
-
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    ASSERT_EQ(file.write(content), content.size());
-}
 
 // What an editor that saves through a temporary file and a rename does.
 void replaceFile(const QString &path, const QByteArray &content)

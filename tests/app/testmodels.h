@@ -3,6 +3,8 @@
 #include "core/loader.h"
 
 #include <QByteArray>
+#include <QFile>
+#include <QString>
 
 #include <gtest/gtest.h>
 
@@ -59,6 +61,14 @@ inline Model loadYaml(const char *yaml)
     EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? std::string()
                                                             : result.diagnostics.front().message);
     return result.ok() ? std::move(*result.model) : Model();
+}
+
+// Writes a model file in place, as most editors do.
+inline void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    ASSERT_EQ(file.write(content), content.size());
 }
 
 } // namespace rolescope::testing
