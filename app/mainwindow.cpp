@@ -355,6 +355,14 @@ void MainWindow::showDiagnostics()
 void MainWindow::readSettings()
 {
     QSettings settings;
+    if (settings.status() != QSettings::NoError) {
+        // A damaged settings file costs the window layout, never the session: say so and go on
+        // with the defaults; closing the window writes a good file again.
+        qWarning("rolescope: cannot read the settings file %s; using defaults",
+                 qPrintable(settings.fileName()));
+        statusBar()->showMessage(
+            tr("The settings file %1 could not be read; defaults are used.").arg(settings.fileName()));
+    }
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());

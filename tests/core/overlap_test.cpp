@@ -122,7 +122,8 @@ TEST(Overlap, BritishAndAmericanSpellingsMeet)
 {
     const Model model = makeModel({{"a", {duty("Analyse competitor pricing")}},
                                    {"b", {duty("Analyze competitor pricing")}}});
-    const DutyOverlap *o = findPair(findOverlaps(model), {0, 0}, {1, 0});
+    const OverlapResult result = findOverlaps(model);
+    const DutyOverlap *o = findPair(result, {0, 0}, {1, 0});
     ASSERT_NE(o, nullptr);
     EXPECT_DOUBLE_EQ(o->score, 1.0);
 }
