@@ -58,6 +58,14 @@ QStringList wrapLines(const QString &text, const QFont &font, qreal width, int m
 
 } // namespace
 
+QPen CardStyle::connectorPen(bool dottedLine) const
+{
+    QPen pen(dottedLine ? dottedConnector : connector, ConnectorWidth);
+    if (dottedLine)
+        pen.setStyle(Qt::DashLine);
+    return pen;
+}
+
 CardStyle CardStyle::fromPalette(const QPalette &palette)
 {
     CardStyle style;

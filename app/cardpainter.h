@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QPen>
 #include <QRectF>
 
 class QPainter;
@@ -45,6 +46,10 @@ struct CardStyle
     QFont titleFont;
     QFont bodyFont;
     QFont smallFont;
+
+    // Manager-to-report lines are solid, dotted lines dashed; the chart and exports share this.
+    static constexpr qreal ConnectorWidth = 1.5;
+    QPen connectorPen(bool dottedLine) const;
 
     static CardStyle fromPalette(const QPalette &palette);
 };

@@ -8,7 +8,7 @@ namespace rolescope {
 
 namespace {
 
-constexpr qreal LineWidth = 1.5;
+constexpr qreal LineWidth = CardStyle::ConnectorWidth;
 
 } // namespace
 
@@ -34,10 +34,7 @@ QRectF ConnectorItem::boundingRect() const
 void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     const CardStyle &style = static_cast<ChartScene *>(scene())->cardPainter().style();
-    QPen pen(m_dottedLine ? style.dottedConnector : style.connector, LineWidth);
-    if (m_dottedLine)
-        pen.setStyle(Qt::DashLine);
-    painter->setPen(pen);
+    painter->setPen(style.connectorPen(m_dottedLine));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
 }

@@ -27,7 +27,7 @@ namespace rolescope {
 
 namespace {
 
-constexpr double ConnectorWidth = 1.5; // as ConnectorItem draws them on screen
+constexpr double ConnectorWidth = CardStyle::ConnectorWidth;
 constexpr double DashLength = 4;       // Qt::DashLine, in line widths
 constexpr double DashGap = 2;
 constexpr double BadgeWidth = 44;
@@ -434,9 +434,8 @@ void Exporter::paintChart(QPainter &painter, const QRectF &clip) const
         painter.setClipRect(m_chart.region, Qt::IntersectClip);
 
     const CardStyle &style = m_painter.style();
-    const QPen solid(style.connector, ConnectorWidth);
-    QPen dotted(style.dottedConnector, ConnectorWidth);
-    dotted.setStyle(Qt::DashLine);
+    const QPen solid = style.connectorPen(false);
+    const QPen dotted = style.connectorPen(true);
     const QRectF reach = area.adjusted(-2 * ConnectorWidth, -2 * ConnectorWidth,
                                        2 * ConnectorWidth, 2 * ConnectorWidth);
     const auto &connectors = m_chart.layout.connectors;
