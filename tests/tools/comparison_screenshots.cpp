@@ -7,68 +7,23 @@
 #include "app/mainwindow.h"
 #include "app/overlapcontroller.h"
 
+#include "screenshotsupport.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
-#include <QPalette>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStyleFactory>
-#include <QTest>
 
 #include <cstdio>
 
 using namespace rolescope;
+using namespace rolescope::screenshots;
 
 namespace {
 
 const QSize WindowSize(1280, 860);
-
-void settle()
-{
-    for (int i = 0; i < 5; ++i)
-        QTest::qWait(20);
-}
-
-bool save(QWidget &widget, const QString &path)
-{
-    settle();
-    const QImage image = widget.grab().toImage().convertToFormat(QImage::Format_RGB32);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
-        return false;
-    }
-    std::printf("%s\n", qPrintable(path));
-    return true;
-}
-
-void showWindow(MainWindow &window)
-{
-    window.resize(WindowSize);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        std::fprintf(stderr, "the window was not exposed\n");
-    settle();
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b2d30));
-    palette.setColor(QPalette::WindowText, QColor(0xdfe1e5));
-    palette.setColor(QPalette::Base, QColor(0x1e1f22));
-    palette.setColor(QPalette::AlternateBase, QColor(0x26282b));
-    palette.setColor(QPalette::Text, QColor(0xdfe1e5));
-    palette.setColor(QPalette::Button, QColor(0x393b40));
-    palette.setColor(QPalette::ButtonText, QColor(0xdfe1e5));
-    palette.setColor(QPalette::Highlight, QColor(0x3574f0));
-    palette.setColor(QPalette::HighlightedText, QColor(0xffffff));
-    palette.setColor(QPalette::PlaceholderText, QColor(0x8c8f94));
-    palette.setColor(QPalette::Mid, QColor(0x55585e));
-    return palette;
-}
 
 // The sales and product managers compared, as a Ctrl+click on the second card does.
 void compareSalesAndProduct(MainWindow &window)
@@ -98,7 +53,7 @@ int main(int argc, char **argv)
     {
         MainWindow window;
         window.showBuiltInModel();
-        showWindow(window);
+        showWindow(window, WindowSize);
         compareSalesAndProduct(window);
         ok &= save(window, out.filePath(QStringLiteral("comparison.png")));
 
@@ -114,7 +69,7 @@ int main(int argc, char **argv)
         QApplication::setPalette(darkPalette());
         MainWindow window;
         window.showBuiltInModel();
-        showWindow(window);
+        showWindow(window, WindowSize);
         Document *document = window.document();
         document->selectRole(document->model().find("marketing-manager"));
         document->toggleRoleSelected(document->model().find("sales-manager"));

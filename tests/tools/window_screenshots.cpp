@@ -8,52 +8,24 @@
 #include "app/mainwindow.h"
 #include "app/searchbar.h"
 
+#include "screenshotsupport.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
-#include <QPalette>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTemporaryDir>
-#include <QTest>
 
 #include <cstdio>
 
 using namespace rolescope;
+using namespace rolescope::screenshots;
 
 namespace {
 
 const QSize WindowSize(1280, 780);
-
-void settle()
-{
-    for (int i = 0; i < 5; ++i)
-        QTest::qWait(20);
-}
-
-bool save(QWidget &window, const QString &path)
-{
-    settle();
-    const QImage image = window.grab().toImage().convertToFormat(QImage::Format_RGB32);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
-        return false;
-    }
-    std::printf("%s\n", qPrintable(path));
-    return true;
-}
-
-void showWindow(MainWindow &window)
-{
-    window.resize(WindowSize);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        std::fprintf(stderr, "the window was not exposed\n");
-    settle();
-}
 
 RoleIndex roleWithMostReports(const Model &model)
 {
@@ -66,25 +38,6 @@ RoleIndex roleWithMostReports(const Model &model)
         }
     }
     return best;
-}
-
-QPalette darkPalette()
-{
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(0x2b2d30));
-    palette.setColor(QPalette::WindowText, QColor(0xdfe1e5));
-    palette.setColor(QPalette::Base, QColor(0x1e1f22));
-    palette.setColor(QPalette::AlternateBase, QColor(0x26282b));
-    palette.setColor(QPalette::Text, QColor(0xdfe1e5));
-    palette.setColor(QPalette::Button, QColor(0x393b40));
-    palette.setColor(QPalette::ButtonText, QColor(0xdfe1e5));
-    palette.setColor(QPalette::Highlight, QColor(0x3574f0));
-    palette.setColor(QPalette::HighlightedText, QColor(0xffffff));
-    palette.setColor(QPalette::ToolTipBase, QColor(0x393b40));
-    palette.setColor(QPalette::ToolTipText, QColor(0xdfe1e5));
-    palette.setColor(QPalette::PlaceholderText, QColor(0x8c8f94));
-    palette.setColor(QPalette::Link, QColor(0x589df6));
-    return palette;
 }
 
 } // namespace
@@ -113,14 +66,14 @@ int main(int argc, char **argv)
         // The built-in model with the product manager's duties in the details panel.
         MainWindow window;
         window.showBuiltInModel();
-        showWindow(window);
+        showWindow(window, WindowSize);
         window.document()->selectRole(window.document()->model().find("product-manager"));
         ok &= save(window, out.filePath(QStringLiteral("main-window.png")));
     }
     {
         MainWindow window;
         ok &= window.openFile(defence);
-        showWindow(window);
+        showWindow(window, WindowSize);
         ok &= save(window, out.filePath(QStringLiteral("window-large-organisation.png")));
 
         window.searchBar()->lineEdit()->setText(QStringLiteral("finance"));
@@ -140,7 +93,7 @@ int main(int argc, char **argv)
     {
         MainWindow window;
         ok &= window.openFile(samGov);
-        showWindow(window);
+        showWindow(window, WindowSize);
         ok &= save(window, out.filePath(QStringLiteral("window-samgov.png")));
     }
     {
@@ -156,7 +109,7 @@ int main(int argc, char **argv)
         file.close();
         MainWindow window;
         ok &= window.openFile(path);
-        showWindow(window);
+        showWindow(window, WindowSize);
         yaml.replace("reports_to: marketing-manager", "reports_to: marketing-manger");
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return 3;
@@ -169,7 +122,7 @@ int main(int argc, char **argv)
         QApplication::setPalette(darkPalette());
         MainWindow window;
         window.showBuiltInModel();
-        showWindow(window);
+        showWindow(window, WindowSize);
         window.document()->setSearchText(QStringLiteral("market research"));
         window.document()->selectRole(window.document()->model().find("sales-manager"));
         ok &= save(window, out.filePath(QStringLiteral("window-dark.png")));
