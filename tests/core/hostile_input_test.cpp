@@ -4,6 +4,8 @@
 #include "core/loader.h"
 #include "tests/fuzz/hostileinputs.h"
 
+#include "diagnosticsupport.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,24 +16,14 @@
 #include <unistd.h>
 
 using namespace rolescope;
+using rolescope::testing::findCode;
 
 namespace {
 
-const Diagnostic *findCode(const LoadResult &result, std::string_view code)
+// Hostile inputs can produce a thousand diagnostics; failure messages show the first ones.
+std::string describeFirst(const LoadResult &result)
 {
-    for (const Diagnostic &d : result.diagnostics) {
-        if (d.code == code)
-            return &d;
-    }
-    return nullptr;
-}
-
-std::string describe(const LoadResult &result)
-{
-    std::string text;
-    for (size_t i = 0; i < result.diagnostics.size() && i < 20; ++i)
-        text += formatDiagnostic("hostile.yaml", result.diagnostics[i]) + "\n";
-    return text;
+    return rolescope::testing::describe(result, 20);
 }
 
 std::string rolesWithIds(int count, const std::string &suffix = {})
@@ -61,7 +53,7 @@ TEST_P(HostileInput, IsRefusedWithItsDiagnostic)
     const hostile::HostileInput &input = GetParam();
     const LoadResult result = loadModelFromBytes(input.make(input.testScale));
     EXPECT_FALSE(result.model);
-    EXPECT_NE(findCode(result, input.expectedCode), nullptr) << describe(result);
+    EXPECT_NE(findCode(result, input.expectedCode), nullptr) << describeFirst(result);
     // However many problems there are, the list stays readable (and its memory small).
     EXPECT_LE(result.diagnostics.size(), 1001u);
 }
@@ -93,11 +85,11 @@ TEST(LimitBoundaries, NestingDepth)
 {
     LoadLimits limits;
     limits.maxNestingDepth = 8;
-    EXPECT_TRUE(loadModelFromBytes(nestedTo(8), limits).model) << describe(loadModelFromBytes(nestedTo(8), limits));
+    EXPECT_TRUE(loadModelFromBytes(nestedTo(8), limits).model) << describeFirst(loadModelFromBytes(nestedTo(8), limits));
     const LoadResult result = loadModelFromBytes(nestedTo(9), limits);
     EXPECT_FALSE(result.model);
     const Diagnostic *d = findCode(result, "nesting-too-deep");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 5);
     EXPECT_EQ(d->pos.column, 17); // the sixth '[' after "    extra: ", the ninth level
 }
@@ -115,7 +107,7 @@ TEST(LimitBoundaries, DeepBlockNestingIsFoundAtItsLine)
         yaml += std::string(6 + 2 * level, ' ') + "k:\n";
     const LoadResult result = loadModelFromBytes(yaml);
     const Diagnostic *d = findCode(result, "nesting-too-deep");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     // Root, roles, role, then one mapping per "k:" line: the 62nd of those is the 65th level.
     EXPECT_EQ(d->pos.line, 5 + 62);
     EXPECT_FALSE(result.model);
@@ -129,7 +121,7 @@ TEST(LimitBoundaries, ScalarLength)
     EXPECT_TRUE(loadModelFromBytes(head + std::string(100, 'x') + "\n", limits).model);
     const LoadResult result = loadModelFromBytes(head + "'" + std::string(101, 'x') + "'\n", limits);
     const Diagnostic *d = findCode(result, "scalar-too-long");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 4);
     EXPECT_EQ(d->pos.column, 12);
     EXPECT_FALSE(result.model);
@@ -142,7 +134,7 @@ TEST(LimitBoundaries, LongKeyIsALongScalarToo)
     const LoadResult result =
         loadModelFromBytes("organization: {name: X}\nroles: [{id: a, title: A}]\n" + std::string(200, 'k') + ": v\n",
                            limits);
-    EXPECT_NE(findCode(result, "scalar-too-long"), nullptr) << describe(result);
+    EXPECT_NE(findCode(result, "scalar-too-long"), nullptr) << describeFirst(result);
     EXPECT_FALSE(result.model);
 }
 
@@ -155,7 +147,7 @@ TEST(LimitBoundaries, NodeCount)
     EXPECT_TRUE(loadModelFromBytes(rolesWithIds(18), limits).model);
     const LoadResult result = loadModelFromBytes(rolesWithIds(19), limits);
     const Diagnostic *d = findCode(result, "too-many-nodes");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 21); // the nineteenth role holds the 101st value
     EXPECT_FALSE(result.model);
 }
@@ -167,7 +159,7 @@ TEST(LimitBoundaries, RoleCount)
     EXPECT_TRUE(loadModelFromBytes(rolesWithIds(10), limits).model);
     const LoadResult result = loadModelFromBytes(rolesWithIds(11), limits);
     const Diagnostic *d = findCode(result, "too-many-roles");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 13);
     EXPECT_FALSE(result.model);
 }
@@ -180,7 +172,7 @@ TEST(LimitBoundaries, RoleCountOfALargeFileParsedInPieces)
     limits.parseThreads = 2;
     const LoadResult result = loadModelFromBytes(rolesWithIds(40000, std::string(40, 't')), limits);
     const Diagnostic *d = findCode(result, "too-many-roles");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 1003);
     EXPECT_FALSE(result.model);
 }
@@ -194,7 +186,7 @@ TEST(LimitBoundaries, ResponsibilitiesOfOneRole)
     yaml += "      - one too many\n";
     const LoadResult result = loadModelFromBytes(yaml);
     const Diagnostic *d = findCode(result, "too-many-responsibilities");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 6);
     EXPECT_EQ(d->pos.column, 7);
     EXPECT_FALSE(result.model);
@@ -209,7 +201,7 @@ TEST(LimitBoundaries, FileSizeOfBytes)
     limits.maxFileBytes = yaml.size() - 1;
     const LoadResult result = loadModelFromBytes(yaml, limits);
     const Diagnostic *d = findCode(result, "file-too-large");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 1);
     EXPECT_FALSE(result.readFailed); // the file was read; it is its content that is refused
 }
@@ -228,7 +220,7 @@ TEST(LimitBoundaries, FileSizeIsCheckedBeforeReading)
     const LoadResult result = loadModelFromFile(path.string(), limits);
     std::filesystem::remove(path);
     const Diagnostic *d = findCode(result, "file-too-large");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_NE(d->message.find("1099511627776 bytes"), std::string::npos) << d->message;
     EXPECT_FALSE(result.model);
 }
@@ -251,7 +243,7 @@ TEST(LimitBoundaries, BadCharactersAreListedUpToFifty)
     const LoadResult result = loadModelFromBytes(rolesWithIds(1) + "# " + std::string(80, '\x01') + "\n");
     EXPECT_EQ(result.diagnostics.size(), 51u);
     const Diagnostic *d = findCode(result, "too-many-diagnostics");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_NE(d->message.find("30 more"), std::string::npos) << d->message;
 }
 
@@ -264,7 +256,7 @@ TEST(FlowDepthPrecheck, BracketsInBlockScalarsAndQuotesAreText)
                              + "\"\n    summary: |\n      " + brackets + "\n      " + brackets
                              + "\n    holders: ['" + brackets + "', \"" + brackets + "\"]\n# " + brackets + "\n";
     const LoadResult result = loadModelFromBytes(yaml);
-    ASSERT_TRUE(result.model) << describe(result);
+    ASSERT_TRUE(result.model) << describeFirst(result);
     EXPECT_EQ(result.model->role(0).summary, brackets + "\n" + brackets + "\n");
 }
 
@@ -273,7 +265,7 @@ TEST(FlowDepthPrecheck, DeepFlowAfterALargeFileIsFoundAtItsPlace)
     std::string yaml = rolesWithIds(1000) + "settings: " + std::string(100, '[') + std::string(100, ']') + "\n";
     const LoadResult result = loadModelFromBytes(yaml);
     const Diagnostic *d = findCode(result, "nesting-too-deep");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_EQ(d->pos.line, 1003);
     EXPECT_EQ(d->pos.column, 11 + 63); // the 64th bracket is the 65th level, with the root mapping
     EXPECT_FALSE(result.model);
@@ -288,7 +280,7 @@ TEST(BadEncodings, InvalidUtf8FormsAreEachFound)
     for (const std::string bad : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\x80", "\xE4\xB8"}) {
         const LoadResult result = loadModelFromBytes(rolesWithIds(1) + "# " + bad);
         const Diagnostic *d = findCode(result, "invalid-utf8");
-        ASSERT_NE(d, nullptr) << describe(result);
+        ASSERT_NE(d, nullptr) << describeFirst(result);
         EXPECT_EQ(d->pos.line, 4);
         EXPECT_EQ(d->pos.column, 3);
         EXPECT_FALSE(result.model);
@@ -304,7 +296,7 @@ TEST(BadEncodings, BrokenUtf16IsRefused)
     // A lone high surrogate, and an odd number of bytes.
     for (const std::string &bad : {text + std::string("\x00\xD8\x41\x00", 4), text + "#"}) {
         const LoadResult result = loadModelFromBytes(bad);
-        EXPECT_NE(findCode(result, "invalid-encoding"), nullptr) << describe(result);
+        EXPECT_NE(findCode(result, "invalid-encoding"), nullptr) << describeFirst(result);
         EXPECT_FALSE(result.model);
     }
 }
@@ -316,7 +308,7 @@ TEST(BadEncodings, Utf16WithoutAByteOrderMarkIsNamedAsSuch)
         text += std::string{c, '\0'};
     const LoadResult result = loadModelFromBytes(text);
     const Diagnostic *d = findCode(result, "nul-byte");
-    ASSERT_NE(d, nullptr) << describe(result);
+    ASSERT_NE(d, nullptr) << describeFirst(result);
     EXPECT_NE(d->message.find("UTF-16"), std::string::npos) << d->message;
     EXPECT_FALSE(result.model);
 }

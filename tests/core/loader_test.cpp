@@ -1,5 +1,7 @@
 #include "core/loader.h"
 
+#include "diagnosticsupport.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -11,6 +13,8 @@
 #include <unistd.h>
 
 using namespace rolescope;
+using rolescope::testing::describe;
+using rolescope::testing::findCode;
 
 namespace {
 
@@ -19,31 +23,14 @@ LoadResult load(std::string_view yaml, const LoadLimits &limits = {})
     return loadModelFromBytes(yaml, limits);
 }
 
-const Diagnostic *findCode(const LoadResult &result, std::string_view code)
-{
-    for (const Diagnostic &d : result.diagnostics) {
-        if (d.code == code)
-            return &d;
-    }
-    return nullptr;
-}
-
-std::string describeAll(const LoadResult &result)
-{
-    std::string text;
-    for (const Diagnostic &d : result.diagnostics)
-        text += formatDiagnostic("test.yaml", d) + "\n";
-    return text;
-}
-
 // Asserts that the load failed with `code` at line:column (1-based) and kept no model.
 void expectError(const LoadResult &result, std::string_view code, int line, int column)
 {
     const Diagnostic *d = findCode(result, code);
-    ASSERT_NE(d, nullptr) << "no " << code << " in:\n" << describeAll(result);
-    EXPECT_TRUE(d->isError()) << describeAll(result);
-    EXPECT_EQ(d->pos.line, line) << describeAll(result);
-    EXPECT_EQ(d->pos.column, column) << describeAll(result);
+    ASSERT_NE(d, nullptr) << "no " << code << " in:\n" << describe(result);
+    EXPECT_TRUE(d->isError()) << describe(result);
+    EXPECT_EQ(d->pos.line, line) << describe(result);
+    EXPECT_EQ(d->pos.column, column) << describe(result);
     EXPECT_FALSE(result.model.has_value());
 }
 
@@ -54,7 +41,7 @@ const char *const minimal = "organization:\n  name: Acme\nroles:\n  - id: ceo\n 
 TEST(Loader, MinimalModelLoads)
 {
     const LoadResult result = load(minimal);
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     EXPECT_TRUE(result.diagnostics.empty());
     EXPECT_EQ(result.model->organization.name, "Acme");
     ASSERT_EQ(result.model->roleCount(), 1);
@@ -98,7 +85,7 @@ settings:
     synonyms:
       - [market research, market analysis]
 )");
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     const Model &model = *result.model;
     EXPECT_EQ(model.organization.description, "A company");
     ASSERT_EQ(model.departments.size(), 2u);
@@ -135,7 +122,7 @@ TEST(Loader, IdsAndTitlesKeepTheirExactText)
                                    "  - {id: 007, title: no}\n"
                                    "  - {id: 7, title: 1.50, reports_to: 007}\n"
                                    "  - {id: Yes, title: 'null', reports_to: '7'}\n");
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     const Model &model = *result.model;
     EXPECT_EQ(model.role(0).id, "007");
     EXPECT_EQ(model.role(0).title, "no");
@@ -159,7 +146,7 @@ TEST(Loader, NullManagerMeansTopRole)
     const LoadResult result = load("organization: {name: X}\nroles:\n"
                                    "  - {id: a, title: A, reports_to: null}\n"
                                    "  - {id: b, title: B, reports_to: ~}\n");
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     EXPECT_EQ(result.model->topRoles().size(), 2u);
 }
 
@@ -167,7 +154,7 @@ TEST(Loader, ForestIsAllowed)
 {
     const LoadResult result = load("organization: {name: X}\nroles:\n"
                                    "  - {id: a, title: A}\n  - {id: b, title: B}\n  - {id: c, title: C, reports_to: b}\n");
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     EXPECT_EQ(result.model->topRoles().size(), 2u);
 }
 
@@ -290,8 +277,8 @@ TEST(LoaderDiagnostics, UnknownKeyIsAWarningWithAHint)
 {
     const LoadResult result = load("organization: {name: X}\nroles:\n  - id: a\n    titel: A\n    title: A\n"
                                    "    colour: red\n");
-    ASSERT_TRUE(result.model) << describeAll(result);
-    ASSERT_EQ(result.diagnostics.size(), 2u) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
+    ASSERT_EQ(result.diagnostics.size(), 2u) << describe(result);
     const Diagnostic &hinted = result.diagnostics[0];
     EXPECT_EQ(hinted.code, "unknown-key");
     EXPECT_EQ(hinted.severity, Severity::Warning);
@@ -304,11 +291,11 @@ TEST(LoaderDiagnostics, InvalidColorIsAWarning)
 {
     const LoadResult result = load("organization: {name: X}\ndepartments:\n  - id: d\n    color: notacolour\n"
                                    "  - id: e\n    color: Light Blue\nroles: [{id: a, title: A, department: d}]\n");
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     const Diagnostic *d = findCode(result, "invalid-color");
     ASSERT_NE(d, nullptr);
     EXPECT_EQ(d->pos, (SourcePos{4, 12}));
-    EXPECT_EQ(result.diagnostics.size(), 1u) << describeAll(result);
+    EXPECT_EQ(result.diagnostics.size(), 1u) << describe(result);
 }
 
 TEST(LoaderDiagnostics, UnknownDepartment)
@@ -321,7 +308,7 @@ TEST(LoaderDiagnostics, UnknownDepartment)
 TEST(LoaderDiagnostics, FreeTextDepartmentWithoutAList)
 {
     const LoadResult result = load("organization: {name: X}\nroles: [{id: a, title: A, department: Any Team}]\n");
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     EXPECT_EQ(result.model->departmentName(result.model->role(0)), "Any Team");
 }
 
@@ -396,7 +383,7 @@ TEST(LoaderEncodings, CrlfAndUtf8BomLoad)
     const LoadResult result =
         load("\xEF\xBB\xBForganization:\r\n  name: X\r\nroles:\r\n  - id: a\r\n    title: A\r\n    reports_to: b\r\n"
              "  - id: b\r\n    title: B\r\n");
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     EXPECT_EQ(result.model->role(0).title, "A"); // no stray CR
     EXPECT_EQ(result.model->role(0).titlePos, (SourcePos{5, 12}));
 }
@@ -424,7 +411,7 @@ TEST(LoaderEncodings, Utf16WithBomLoads)
             bytes += littleEndian ? hi : lo;
         }
         const LoadResult result = load(bytes);
-        ASSERT_TRUE(result.model) << describeAll(result);
+        ASSERT_TRUE(result.model) << describe(result);
         EXPECT_EQ(result.model->role(0).id, "经理");
         EXPECT_EQ(result.model->role(0).title, "市场经理");
     }
@@ -465,7 +452,7 @@ TEST(LoaderLimits, HugeTitleIsRefused)
     const std::string yaml = "organization: {name: X}\nroles:\n  - id: a\n    title: " + std::string(1 << 20, 'x') + "\n";
     const LoadResult result = load(yaml);
     expectError(result, "scalar-too-long", 4, 12);
-    EXPECT_EQ(result.diagnostics.size(), 1u) << describeAll(result);
+    EXPECT_EQ(result.diagnostics.size(), 1u) << describe(result);
 }
 
 TEST(LoaderLimits, FileSizeLimit)
@@ -484,7 +471,7 @@ TEST(LoaderLimits, NodeCountLimit)
         yaml += "  - {id: r" + std::to_string(i) + ", title: T}\n";
     const LoadResult result = load(yaml, limits);
     const Diagnostic *d = findCode(result, "too-many-nodes");
-    ASSERT_NE(d, nullptr) << describeAll(result);
+    ASSERT_NE(d, nullptr) << describe(result);
     EXPECT_GT(d->pos.line, 2);
     EXPECT_FALSE(result.model);
 }
@@ -515,7 +502,7 @@ TEST(LoaderLimits, HundredThousandDeepChainLoads)
     for (int i = 1; i < depth; ++i)
         yaml += "  - {id: r" + std::to_string(i) + ", title: T, reports_to: r" + std::to_string(i - 1) + "}\n";
     const LoadResult result = load(yaml);
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     EXPECT_EQ(result.model->roleCount(), depth);
     EXPECT_EQ(result.model->depthOf(depth - 1), depth - 1);
 }
@@ -527,7 +514,7 @@ TEST(LoaderLimits, HundredThousandRoleCycleIsReported)
     for (int i = 0; i < size; ++i)
         yaml += "  - {id: r" + std::to_string(i) + ", title: T, reports_to: r" + std::to_string((i + 1) % size) + "}\n";
     const LoadResult result = load(yaml);
-    EXPECT_TRUE(findCode(result, "reporting-cycle")) << describeAll(result).substr(0, 500);
+    EXPECT_TRUE(findCode(result, "reporting-cycle")) << describe(result).substr(0, 500);
 }
 
 // ---- files ----
@@ -550,7 +537,7 @@ TEST_F(LoaderFiles, RegularFileLoads)
     const auto path = m_dir / "model.yaml";
     std::ofstream(path) << minimal;
     const LoadResult result = loadModelFromFile(path.string());
-    ASSERT_TRUE(result.model) << describeAll(result);
+    ASSERT_TRUE(result.model) << describe(result);
     EXPECT_FALSE(result.readFailed);
 }
 
@@ -585,8 +572,8 @@ TEST_F(LoaderFiles, ShippedModelsLoadWithoutProblems)
         if (entry.path().extension() != ".yaml")
             continue;
         const LoadResult result = loadModelFromFile(entry.path().string());
-        EXPECT_TRUE(result.model) << entry.path() << "\n" << describeAll(result);
-        EXPECT_TRUE(result.diagnostics.empty()) << entry.path() << "\n" << describeAll(result);
+        EXPECT_TRUE(result.model) << entry.path() << "\n" << describe(result);
+        EXPECT_TRUE(result.diagnostics.empty()) << entry.path() << "\n" << describe(result);
         ++checked;
     }
     EXPECT_GE(checked, 3);
@@ -620,7 +607,7 @@ void expectSameResult(const std::string &yaml)
     pieces.parseThreads = 4;
     const LoadResult a = loadModelFromBytes(yaml, whole);
     const LoadResult b = loadModelFromBytes(yaml, pieces);
-    ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size()) << describeAll(b).substr(0, 2000);
+    ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size()) << describe(b).substr(0, 2000);
     for (size_t i = 0; i < a.diagnostics.size(); ++i) {
         EXPECT_EQ(formatDiagnostic("f", a.diagnostics[i]), formatDiagnostic("f", b.diagnostics[i]));
     }
