@@ -2,6 +2,9 @@
 
 #include "core/model.h"
 
+#include <array>
+#include <cassert>
+#include <initializer_list>
 #include <vector>
 
 namespace rolescope {
@@ -42,13 +45,43 @@ struct LayoutRect
     bool isEmpty() const { return width <= 0 || height <= 0; }
 };
 
+// The corners of one connector, kept inline: a chart of 100,000 roles has as many connectors,
+// and a heap allocation for each costs more than the rest of the layout together.
+class ConnectorPoints
+{
+public:
+    static constexpr std::size_t Capacity = 5;
+
+    ConnectorPoints() = default;
+    ConnectorPoints(std::initializer_list<LayoutPoint> points)
+    {
+        assert(points.size() <= Capacity);
+        for (const LayoutPoint &point : points) {
+            if (m_size < Capacity)
+                m_points[m_size++] = point;
+        }
+    }
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    const LayoutPoint &operator[](std::size_t i) const { return m_points[i]; }
+    const LayoutPoint &front() const { return m_points[0]; }
+    const LayoutPoint &back() const { return m_points[m_size - 1]; }
+    const LayoutPoint *begin() const { return m_points.data(); }
+    const LayoutPoint *end() const { return m_points.data() + m_size; }
+
+private:
+    std::array<LayoutPoint, Capacity> m_points{};
+    std::size_t m_size = 0;
+};
+
 // An orthogonal line from a manager's card to a report's card (or a dashed dotted-line).
 struct LayoutConnector
 {
     RoleIndex from = NoRole; // the manager
     RoleIndex to = NoRole;   // the report
     bool dottedLine = false; // also_reports_to
-    std::vector<LayoutPoint> points; // polyline, first point on `from`, last on `to`
+    ConnectorPoints points;  // polyline, first point on `from`, last on `to`
 };
 
 // Which part of the model to lay out. Collapsed roles are shown, their descendants are not.

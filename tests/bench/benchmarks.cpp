@@ -369,18 +369,21 @@ int layoutTime(const std::string &file, int runs)
         options.compact = compact;
         std::vector<double> times;
         double width = 0;
+        double height = 0;
         for (int i = 0; i <= runs; ++i) {
             const auto start = std::chrono::steady_clock::now();
             const Layout layout = computeLayout(*result.model, options);
             const double ms = milliseconds(std::chrono::steady_clock::now() - start);
             width = layout.bounds.width;
+            height = layout.bounds.height;
             if (i > 0)
                 times.push_back(ms);
         }
         std::sort(times.begin(), times.end());
-        std::printf("layout options=%s median_ms=%.3f min_ms=%.3f runs=%d width_px=%.0f\n",
+        std::printf("layout options=%s median_ms=%.3f min_ms=%.3f runs=%d width_px=%.0f "
+                    "height_px=%.0f\n",
                     compact ? "default" : "plain-tidy", times[times.size() / 2], times.front(),
-                    runs, width);
+                    runs, width, height);
     }
     return 0;
 }
