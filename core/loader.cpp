@@ -20,6 +20,7 @@
 #include <charconv>
 #include <cstring>
 #include <iterator>
+#include <mutex>
 #include <optional>
 #include <istream>
 #include <streambuf>
@@ -51,6 +52,74 @@ struct Node
 // Thrown by the event handler to stop yaml-cpp at once when a limit is reached.
 struct StopParsing
 {
+};
+
+// Adds up the bytes the parsing threads have consumed and hands the sum to the caller's
+// progress callback in steps of about half a percent, one call at a time, never going back.
+// Tells every thread when the caller has cancelled.
+class LoadMeter
+{
+public:
+    // REPORTS false: a parse whose bytes are not the file's (a probe of its beginning) only
+    // listens for cancellation.
+    LoadMeter(LoadControl *control, std::uint64_t total, bool reports = true)
+        : m_control(control)
+        , m_total(total)
+        , m_step(std::max<std::uint64_t>(total / 200, 1))
+        , m_reports(reports && control && control->progress)
+    {
+    }
+
+    bool cancelled() const { return m_control && m_control->cancelled.load(std::memory_order_relaxed); }
+
+    void start()
+    {
+        if (m_reports)
+            report(0);
+    }
+    void advance(std::uint64_t bytes)
+    {
+        if (!m_reports || bytes == 0)
+            return;
+        const std::uint64_t done = m_done.fetch_add(bytes, std::memory_order_relaxed) + bytes;
+        if (done >= m_nextReport.load(std::memory_order_relaxed))
+            report(done);
+    }
+    // The file is parsed again (its pieces could not be trusted): the bar holds where it is
+    // until the new parse passes that point.
+    void restart() { m_done.store(0, std::memory_order_relaxed); }
+    void finish()
+    {
+        if (m_reports)
+            report(m_total);
+    }
+
+private:
+    void report(std::uint64_t done)
+    {
+        const std::lock_guard lock(m_mutex);
+        done = std::min(done, m_total);
+        // Another thread may have reported past this point since the caller looked; the
+        // total is always reported once.
+        if (m_started
+            && (done <= m_reported
+                || (done < m_nextReport.load(std::memory_order_relaxed) && done < m_total)))
+            return;
+        m_started = true;
+        m_reported = done;
+        m_nextReport.store(done + m_step, std::memory_order_relaxed);
+        m_control->progress(done, m_total);
+    }
+
+    LoadControl *m_control;
+    const std::uint64_t m_total;
+    const std::uint64_t m_step;
+    const bool m_reports;
+    std::atomic<std::uint64_t> m_done{0};
+    std::atomic<std::uint64_t> m_nextReport{0};
+    std::mutex m_mutex;
+    std::uint64_t m_reported = 0;
+    bool m_started = false;
 };
 
 // Lets yaml-cpp read the text in place instead of copying it into a stringstream.
@@ -143,8 +212,8 @@ class EventCollector final : public YAML::EventHandler
 {
 public:
     EventCollector(ModelBuilder &builder, const Piece &piece, const LoadLimits &limits,
-                   std::atomic<std::uint64_t> &nodeCount)
-        : m_builder(builder), m_piece(piece), m_limits(limits), m_nodes(nodeCount)
+                   std::atomic<std::uint64_t> &nodeCount, LoadMeter &meter)
+        : m_builder(builder), m_piece(piece), m_limits(limits), m_nodes(nodeCount), m_meter(meter)
     {
     }
 
@@ -182,12 +251,15 @@ private:
     void add(Node node);
     void checkDuplicateKey(Frame &frame, const Node &key);
     void checkQuoteClosed(const YAML::Mark &mark);
+    void reportConsumed(std::uint64_t fileOffset);
 
     ModelBuilder &m_builder;
     const Piece &m_piece;
     const LoadLimits &m_limits;
     std::vector<Frame> m_stack;
     std::atomic<std::uint64_t> &m_nodes; // shared by the pieces of one file
+    LoadMeter &m_meter;
+    std::uint64_t m_consumed = 0; // bytes of the piece passed to the meter
     int m_documents = 0;
     bool m_rootSeen = false;
 };
@@ -281,6 +353,8 @@ std::uint64_t EventCollector::localOffset(const YAML::Mark &mark) const
 
 void EventCollector::countNode(std::uint64_t offset)
 {
+    if (m_meter.cancelled())
+        throw StopParsing{};
     // Past the thousandth problem nothing more is listed, so reading on only costs time: a
     // file of a million aliases or duplicate keys took seconds to say what its start said.
     if (m_builder.isFull())
@@ -498,10 +572,23 @@ void EventCollector::add(Node node)
         checkDuplicateKey(top, node);
     }
     if (top.streamsRoles) {
+        reportConsumed(node.offset);
         m_builder.addRoleItem(node);
         return;
     }
     top.node.items.push_back(std::move(node));
+}
+
+// Called for each item of the roles list, nearly all of a large file: often enough for a
+// smooth progress bar, rarely enough to cost nothing.
+void EventCollector::reportConsumed(std::uint64_t fileOffset)
+{
+    const std::uint64_t local = std::min<std::uint64_t>(fileOffset - std::min(fileOffset, m_piece.base),
+                                                        m_piece.text.size());
+    if (local > m_consumed) {
+        m_meter.advance(local - m_consumed);
+        m_consumed = local;
+    }
 }
 
 // ---- ModelBuilder ----------------------------------------------------------------------
@@ -852,20 +939,22 @@ void ModelBuilder::finish(std::uint64_t roleItemsOfOtherPieces)
 
 bool EventCollector::parse()
 {
+    bool complete = false;
     try {
         MemoryStreamBuffer buffer(m_piece.text);
         std::istream stream(&buffer);
         YAML::Parser parser(stream);
         while (parser.HandleNextDocument(*this)) {
         }
-        return true;
+        complete = true;
     } catch (const StopParsing &) {
-        return false;
     } catch (const YAML::Exception &e) {
         const std::uint64_t local = e.mark.pos < 0 ? m_piece.text.size() : static_cast<std::uint64_t>(e.mark.pos);
         m_builder.error("syntax-error", "invalid YAML: " + e.msg, m_piece.fileOffset(local));
-        return false;
     }
+    if (!m_meter.cancelled())
+        reportConsumed(m_piece.base + m_piece.text.size()); // done with, whatever stopped it
+    return complete;
 }
 
 struct ParsedFile
@@ -876,13 +965,14 @@ struct ParsedFile
 };
 
 // `text` is the whole file, or a beginning of it (see deepFlowBeginning()).
-ParsedFile parseWhole(const SourceText &source, const LoadLimits &limits, std::string_view text)
+ParsedFile parseWhole(const SourceText &source, const LoadLimits &limits, std::string_view text,
+                      LoadMeter &meter)
 {
     ParsedFile parsed;
     std::atomic<std::uint64_t> nodes{0};
     ModelBuilder builder(source, limits, parsed.diagnostics);
     const Piece piece{text};
-    EventCollector collector(builder, piece, limits, nodes);
+    EventCollector collector(builder, piece, limits, nodes, meter);
     parsed.complete = collector.parse();
     if (parsed.complete && !collector.rootSeen())
         builder.error("empty-file", "the file holds no model (it is empty or only comments)", 0);
@@ -1008,7 +1098,8 @@ size_t nextItemStart(std::string_view text, size_t at, const RolesRegion &region
 // items of the roles list, nearly all of a big file, are cut at item boundaries and parsed
 // in parallel, while the rest of the file is parsed on its own. Returns nothing when the
 // file is small or the cut cannot be trusted; the caller then parses the file whole.
-std::optional<ParsedFile> parseInPieces(const SourceText &source, const LoadLimits &limits)
+std::optional<ParsedFile> parseInPieces(const SourceText &source, const LoadLimits &limits,
+                                        LoadMeter &meter)
 {
     constexpr size_t MinBytesToSplit = 2 * 1024 * 1024;
     const std::string_view text = source.text();
@@ -1045,7 +1136,7 @@ std::optional<ParsedFile> parseInPieces(const SourceText &source, const LoadLimi
 
     bool headHasRoot = false;
     const auto run = [&](Part &part) {
-        EventCollector collector(*part.builder, part.piece, limits, nodes);
+        EventCollector collector(*part.builder, part.piece, limits, nodes, meter);
         part.ok = collector.parse();
         if (&part == &parts[0])
             headHasRoot = collector.rootSeen();
@@ -1057,6 +1148,8 @@ std::optional<ParsedFile> parseInPieces(const SourceText &source, const LoadLimi
     run(parts[0]);
     for (std::thread &thread : threads)
         thread.join();
+    if (meter.cancelled())
+        return std::nullopt;
 
     std::uint64_t roleItems = 0;
     size_t roles = 0;
@@ -1110,10 +1203,19 @@ LoadResult tooLarge(std::uint64_t size, const LoadLimits &limits)
     return result;
 }
 
+LoadResult cancelledLoad()
+{
+    LoadResult result;
+    result.cancelled = true;
+    return result;
+}
+
 } // namespace
 
-LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits)
+LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits, LoadControl *control)
 {
+    if (control && control->cancelled)
+        return cancelledLoad();
     if (bytes.size() > limits.maxFileBytes)
         return tooLarge(bytes.size(), limits);
 
@@ -1124,18 +1226,26 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits)
     if (!source.checkCharacters(diagnostics) || hasErrors(diagnostics))
         return result;
 
+    LoadMeter meter(control, source.text().size());
+    meter.start();
     std::optional<ParsedFile> parsed;
     if (const std::optional<std::string> beginning = deepFlowBeginning(source.text(), limits.maxNestingDepth)) {
-        parsed = parseWhole(source, limits, *beginning);
+        LoadMeter probe(control, beginning->size(), false);
+        parsed = parseWhole(source, limits, *beginning, probe);
         const bool tooDeep = std::any_of(parsed->diagnostics.begin(), parsed->diagnostics.end(),
                                          [](const Diagnostic &d) { return d.code == "nesting-too-deep"; });
         if (!tooDeep)
             parsed.reset();
     }
-    if (!parsed)
-        parsed = parseInPieces(source, limits);
-    if (!parsed)
-        parsed = parseWhole(source, limits, source.text());
+    if (!parsed && !meter.cancelled())
+        parsed = parseInPieces(source, limits, meter);
+    if (!parsed && !meter.cancelled()) {
+        meter.restart();
+        parsed = parseWhole(source, limits, source.text(), meter);
+    }
+    if (meter.cancelled())
+        return cancelledLoad();
+    meter.finish();
 
     Model &model = parsed->model;
     diagnostics.insert(diagnostics.end(), std::make_move_iterator(parsed->diagnostics.begin()),
@@ -1143,6 +1253,8 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits)
     // Whole-model checks only make sense when the whole file was read.
     if (parsed->complete)
         validateModel(model, diagnostics);
+    if (meter.cancelled())
+        return cancelledLoad();
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
         return std::pair(a.pos.line, a.pos.column) < std::pair(b.pos.line, b.pos.column);
     });
@@ -1153,7 +1265,7 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits)
     return result;
 }
 
-LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits)
+LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits, LoadControl *control)
 {
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
@@ -1191,7 +1303,7 @@ LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits)
         filled += static_cast<size_t>(got);
     }
     bytes.resize(filled);
-    return loadModelFromBytes(bytes, limits);
+    return loadModelFromBytes(bytes, limits, control);
 }
 
 LoadResult loadModelFromStdin(const LoadLimits &limits)

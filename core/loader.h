@@ -3,7 +3,9 @@
 #include "core/diagnostic.h"
 #include "core/model.h"
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,17 @@ struct LoadLimits
     unsigned parseThreads = 0;
 };
 
+// Lets a caller on another thread follow a long load and stop it. Progress counts the bytes of
+// the model's text parsed so far, in steps of about half a percent; the callback runs on the
+// loading threads, one call at a time, with `done` never going back. It reaches `total` when
+// the parse is complete; checking the whole model and building its index follow. Setting
+// `cancelled` (also from the callback) stops every parsing thread at its next role.
+struct LoadControl
+{
+    std::atomic<bool> cancelled = false;
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress;
+};
+
 struct LoadResult
 {
     // Present only when the file has no errors: a model with errors is never half-loaded.
@@ -33,15 +46,19 @@ struct LoadResult
     // The file itself could not be read (missing, not a regular file, I/O error), as opposed
     // to a file whose content has errors. The command line maps this to exit code 3.
     bool readFailed = false;
+    // The load was stopped through LoadControl::cancelled: no model and no diagnostics.
+    bool cancelled = false;
 
     bool ok() const { return model.has_value(); }
 };
 
 // Parses and validates a model from its bytes (UTF-8, or UTF-16 with a byte-order mark).
-LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits = {});
+LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits = {},
+                              LoadControl *control = nullptr);
 
 // Refuses anything that is not a regular file before opening it for reading.
-LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits = {});
+LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits = {},
+                             LoadControl *control = nullptr);
 
 // Reads at most limits.maxFileBytes + 1 bytes from standard input, then loads them.
 LoadResult loadModelFromStdin(const LoadLimits &limits = {});

@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -599,14 +602,8 @@ std::string largeModel(int roles, const std::string &extraAfterRole = {}, int ex
     return yaml;
 }
 
-void expectSameResult(const std::string &yaml)
+void expectSameLoad(const LoadResult &a, const LoadResult &b)
 {
-    LoadLimits whole;
-    whole.parseThreads = 1;
-    LoadLimits pieces;
-    pieces.parseThreads = 4;
-    const LoadResult a = loadModelFromBytes(yaml, whole);
-    const LoadResult b = loadModelFromBytes(yaml, pieces);
     ASSERT_EQ(a.diagnostics.size(), b.diagnostics.size()) << describe(b).substr(0, 2000);
     for (size_t i = 0; i < a.diagnostics.size(); ++i) {
         EXPECT_EQ(formatDiagnostic("f", a.diagnostics[i]), formatDiagnostic("f", b.diagnostics[i]));
@@ -628,6 +625,15 @@ void expectSameResult(const std::string &yaml)
         }
     }
     EXPECT_EQ(a.model->overlapSettings.threshold, b.model->overlapSettings.threshold);
+}
+
+void expectSameResult(const std::string &yaml)
+{
+    LoadLimits whole;
+    whole.parseThreads = 1;
+    LoadLimits pieces;
+    pieces.parseThreads = 4;
+    expectSameLoad(loadModelFromBytes(yaml, whole), loadModelFromBytes(yaml, pieces));
 }
 
 } // namespace
@@ -669,4 +675,132 @@ TEST(LoaderPieces, QuotedValueSpanningACutIsTheSame)
 TEST(LoaderPieces, SyntaxErrorInTheMiddleIsTheSame)
 {
     expectSameResult(largeModel(12000, "  - id: bad\n    title: [unclosed\n", 7000));
+}
+
+// ---- a load followed and stopped through LoadControl ----
+
+namespace {
+
+struct ProgressLog
+{
+    std::vector<std::uint64_t> done;
+    std::uint64_t total = 0;
+    bool totalChanged = false;
+};
+
+// A control whose callback records every call; the loader makes them one at a time.
+void recordInto(LoadControl &control, ProgressLog &log)
+{
+    control.progress = [&log](std::uint64_t done, std::uint64_t total) {
+        if (!log.done.empty() && total != log.total)
+            log.totalChanged = true;
+        log.total = total;
+        log.done.push_back(done);
+    };
+}
+
+void expectSteadyProgress(const ProgressLog &log, std::uint64_t total)
+{
+    ASSERT_GE(log.done.size(), 2u);
+    EXPECT_FALSE(log.totalChanged);
+    EXPECT_EQ(log.total, total);
+    EXPECT_EQ(log.done.front(), 0u);
+    EXPECT_EQ(log.done.back(), total);
+    EXPECT_TRUE(std::is_sorted(log.done.begin(), log.done.end()));
+    // Coarse steps: a bar, not a call per role.
+    EXPECT_LE(log.done.size(), 220u);
+}
+
+} // namespace
+
+TEST(LoaderControl, ProgressOfALargeFileClimbsToTheTotal)
+{
+    const std::string yaml = largeModel(12000);
+    for (const unsigned threads : {1u, 4u}) {
+        LoadLimits limits;
+        limits.parseThreads = threads;
+        LoadControl control;
+        ProgressLog log;
+        recordInto(control, log);
+        const LoadResult result = loadModelFromBytes(yaml, limits, &control);
+        ASSERT_TRUE(result.model) << describe(result, 5);
+        EXPECT_FALSE(result.cancelled);
+        expectSteadyProgress(log, yaml.size());
+        EXPECT_GE(log.done.size(), 50u) << threads << " threads"; // the bar moves while parsing
+    }
+}
+
+TEST(LoaderControl, ProgressOfASmallOrBrokenFileStillEnds)
+{
+    const std::vector<std::string> models = {
+        minimal,
+        largeModel(12000, "  - id: bad\n    title: [unclosed\n", 7000), // parsed again, whole
+        largeModel(12000, "  - id: r3\n    title: Again\n", 9000),
+    };
+    for (const std::string &yaml : models) {
+        LoadControl control;
+        ProgressLog log;
+        recordInto(control, log);
+        loadModelFromBytes(yaml, {}, &control);
+        expectSteadyProgress(log, yaml.size());
+    }
+}
+
+TEST(LoaderControl, ResultsWithAControlAreTheSame)
+{
+    const std::vector<std::string> models = {
+        largeModel(12000),
+        largeModel(12000, "  - id: r3\n    title: Again\n    reports_to: nobody\n", 9000),
+        largeModel(12000, "  - id: q\n    title: \"never closed\n", 5000),
+    };
+    for (const std::string &yaml : models) {
+        LoadControl control;
+        ProgressLog log;
+        recordInto(control, log);
+        expectSameLoad(loadModelFromBytes(yaml), loadModelFromBytes(yaml, {}, &control));
+    }
+}
+
+TEST(LoaderControl, CancelFromTheCallbackStopsEveryThreadEarly)
+{
+    const std::string yaml = largeModel(12000);
+    for (const unsigned threads : {1u, 4u}) {
+        LoadLimits limits;
+        limits.parseThreads = threads;
+        LoadControl control;
+        std::vector<std::uint64_t> done;
+        control.progress = [&](std::uint64_t bytes, std::uint64_t total) {
+            done.push_back(bytes);
+            if (bytes >= total / 10)
+                control.cancelled = true;
+        };
+        const LoadResult result = loadModelFromBytes(yaml, limits, &control);
+        EXPECT_TRUE(result.cancelled);
+        EXPECT_FALSE(result.model);
+        EXPECT_TRUE(result.diagnostics.empty()) << describe(result, 5);
+        EXPECT_FALSE(result.readFailed);
+        ASSERT_FALSE(done.empty());
+        EXPECT_LT(done.back(), yaml.size() / 2) << threads << " threads";
+    }
+}
+
+TEST_F(LoaderFiles, CancelledBeforeItStartsLoadsNothing)
+{
+    const auto path = m_dir / "model.yaml";
+    std::ofstream(path) << minimal;
+    LoadControl control;
+    bool called = false;
+    control.progress = [&](std::uint64_t, std::uint64_t) { called = true; };
+    control.cancelled = true;
+    const LoadResult result = loadModelFromFile(path.string(), {}, &control);
+    EXPECT_TRUE(result.cancelled);
+    EXPECT_FALSE(result.model);
+    EXPECT_TRUE(result.diagnostics.empty());
+    EXPECT_FALSE(called);
+    // The same control without the flag loads the file: nothing was left half done.
+    control.cancelled = false;
+    const LoadResult again = loadModelFromFile(path.string(), {}, &control);
+    EXPECT_TRUE(again.model) << describe(again);
+    EXPECT_FALSE(again.cancelled);
+    EXPECT_TRUE(called);
 }
