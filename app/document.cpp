@@ -1,11 +1,13 @@
 #include "app/document.h"
 
 #include "app/builtinmodel.h"
+#include "app/modelloadjob.h"
 
 #include <QFileInfo>
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace rolescope {
 
@@ -15,6 +17,8 @@ namespace {
 // view is readable rather than a fitted smear of thousands of cards.
 constexpr int FirstViewRoleLimit = 250;
 constexpr int FullyExpandedRoleLimit = 400;
+// Below this a load takes a few tens of milliseconds: done at once, it needs no progress bar.
+constexpr qint64 LargeFileBytes = 1024 * 1024;
 
 } // namespace
 
@@ -34,7 +38,12 @@ QString Document::displayName() const
 
 bool Document::load(const QString &path)
 {
-    LoadResult result = loadModelFromPath(path);
+    cancelLoad();
+    return applyLoad(path, loadModelFromPath(path));
+}
+
+bool Document::applyLoad(const QString &path, LoadResult result)
+{
     m_diagnostics = std::move(result.diagnostics);
     m_diagnosticsFileName = displayNameForPath(path);
     m_lastLoadFailed = !result.ok();
@@ -54,8 +63,70 @@ bool Document::reload()
     return load(m_filePath);
 }
 
+bool Document::isLargeFile(const QString &path)
+{
+    if (path.isEmpty() || path == QLatin1String("-"))
+        return false;
+    const QFileInfo info(path);
+    return info.isFile() && info.size() >= LargeFileBytes;
+}
+
+void Document::loadInBackground(const QString &path)
+{
+    ModelLoadJob *previous = std::exchange(m_job, new ModelLoadJob(path, this));
+    // Progress already queued by a job that was then stopped must not move the bar.
+    connect(m_job, &ModelLoadJob::progressChanged, this,
+            [this, job = m_job](qint64 done, qint64 total) {
+                if (job == m_job)
+                    emit loadProgress(done, total);
+            });
+    connect(m_job, &ModelLoadJob::finished, this, &Document::finishJob);
+    m_job->start();
+    if (previous) {
+        retireJob(previous);
+        emit loadFinished(previous->path(), false, true);
+    }
+    emit loadStarted(path);
+}
+
+QString Document::loadingPath() const
+{
+    return m_job ? m_job->path() : QString();
+}
+
+void Document::cancelLoad()
+{
+    if (!m_job)
+        return;
+    ModelLoadJob *job = std::exchange(m_job, nullptr);
+    retireJob(job);
+    emit loadFinished(job->path(), false, true);
+}
+
+void Document::retireJob(ModelLoadJob *job)
+{
+    disconnect(job, nullptr, this, nullptr);
+    job->cancel();
+    connect(job, &ModelLoadJob::finished, job, &QObject::deleteLater);
+}
+
+void Document::finishJob()
+{
+    ModelLoadJob *job = std::exchange(m_job, nullptr);
+    job->deleteLater();
+    const QString path = job->path();
+    LoadResult result = job->takeResult();
+    if (result.cancelled) {
+        emit loadFinished(path, false, true);
+        return;
+    }
+    const bool ok = applyLoad(path, std::move(result));
+    emit loadFinished(path, ok, false);
+}
+
 void Document::setModel(Model model, const QString &path)
 {
+    cancelLoad();
     m_diagnostics.clear();
     m_diagnosticsFileName = displayNameForPath(path);
     m_lastLoadFailed = false;

@@ -2,6 +2,7 @@
 
 #include "app/rolesearch.h"
 #include "core/diagnostic.h"
+#include "core/loader.h"
 #include "core/model.h"
 
 #include <QObject>
@@ -14,6 +15,8 @@ namespace rolescope {
 // The one object that owns what the window shows: the loaded model, its file, the diagnostics
 // of the last load, the selection, collapsed roles, the focused subtree and the search. Views
 // never change each other; they change the document and listen to its signals.
+class ModelLoadJob;
+
 class Document : public QObject
 {
     Q_OBJECT
@@ -32,8 +35,20 @@ public:
     // Loads PATH (empty: the built-in model). A file with errors never replaces the model:
     // the old one stays and diagnostics() lists the problems. Reloading the same file keeps
     // the selection, collapsed roles and focus for the roles that still exist.
+    // A load in the background is stopped first: its result is never shown.
     bool load(const QString &path);
     bool reload();
+
+    // Loads the file PATH on a worker thread and returns at once. loadProgress() follows, then
+    // the result is applied as load() applies it and loadFinished() tells how it went. The
+    // model shown until then stays usable. A later load supersedes this one.
+    void loadInBackground(const QString &path);
+    // Stops the load in the background, if any; the model on screen stays.
+    void cancelLoad();
+    bool isLoading() const { return m_job != nullptr; }
+    QString loadingPath() const;
+    // Files at least this large are worth loading in the background (see loadInBackground()).
+    static bool isLargeFile(const QString &path);
     // Shows MODEL as if it had been loaded from PATH; for models built in code.
     void setModel(Model model, const QString &path = {});
 
@@ -94,8 +109,18 @@ signals:
     void visibilityChanged();
     void focusRootChanged();
     void searchChanged();
+    void loadStarted(const QString &path);
+    // Bytes of the file parsed so far, of TOTAL; checking and building the model follow.
+    void loadProgress(qint64 done, qint64 total);
+    // A load in the background ended. OK: its model is shown. CANCELLED: it was stopped or
+    // superseded, and nothing changed.
+    void loadFinished(const QString &path, bool ok, bool cancelled);
 
 private:
+    bool applyLoad(const QString &path, LoadResult result);
+    void finishJob();
+    // Stops JOB without waiting for it: it deletes itself once its thread is done.
+    void retireJob(ModelLoadJob *job);
     void showModel(Model model, const QString &path, bool keepState);
     void collapseForFirstView();
     void moveToMatch(int match);
@@ -107,6 +132,7 @@ private:
     std::vector<Diagnostic> m_diagnostics;
     QString m_diagnosticsFileName;
     bool m_lastLoadFailed = false;
+    ModelLoadJob *m_job = nullptr;
 
     std::vector<int> m_row;
     std::vector<int> m_depth;

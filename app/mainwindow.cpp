@@ -9,6 +9,7 @@
 #include "app/document.h"
 #include "app/exportdialog.h"
 #include "app/filewatcher.h"
+#include "app/loadindicator.h"
 #include "app/outlineview.h"
 #include "app/overlapcontroller.h"
 #include "app/overviewwidget.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_recentFiles(new RecentFiles(this))
     , m_rolesLabel(new QLabel)
     , m_zoomLabel(new QLabel)
+    , m_loadIndicator(new LoadIndicator(m_document))
 {
     auto central = new QWidget;
     auto layout = new QVBoxLayout(central);
@@ -76,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     resizeDocks({m_outlineDock, m_detailsDock}, {280, 320}, Qt::Horizontal);
     resizeDocks({m_outlineDock, m_overviewDock}, {400, 160}, Qt::Vertical);
 
+    statusBar()->addPermanentWidget(m_loadIndicator);
     statusBar()->addPermanentWidget(m_rolesLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     createMenus();
@@ -91,6 +94,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view, &ChartView::roleActivated, this, &MainWindow::showDetails);
     connect(m_outline, &OutlineView::roleActivated, this, &MainWindow::showDetails);
     connect(m_watcher, &FileWatcher::fileChanged, this, &MainWindow::reloadChangedFile);
+    connect(m_document, &Document::loadFinished, this,
+            [this](const QString &path, bool ok, bool cancelled) {
+                if (!cancelled) {
+                    finishOpen(ok, m_backgroundDoneMessage);
+                } else if (!m_document->isLoading()) {
+                    statusBar()->showMessage(tr("Stopped loading %1").arg(QFileInfo(path).fileName()),
+                                             StatusMessageMs);
+                }
+            });
 
     readSettings();
     updateTitle();
@@ -111,17 +123,33 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &title, const QS
 
 bool MainWindow::openFile(const QString &path)
 {
+    return open(path, tr("Opened %1"));
+}
+
+bool MainWindow::open(const QString &path, const QString &doneMessage)
+{
+    if (Document::isLargeFile(path)) {
+        m_backgroundDoneMessage = doneMessage;
+        m_document->loadInBackground(path);
+        return true;
+    }
     const bool ok = m_document->load(path);
+    finishOpen(ok, doneMessage);
+    return ok;
+}
+
+void MainWindow::finishOpen(bool ok, const QString &doneMessage)
+{
     if (ok) {
+        const QString path = m_document->filePath();
         if (!path.isEmpty() && path != QLatin1String("-"))
             m_recentFiles->add(path);
-        statusBar()->showMessage(tr("Opened %1").arg(m_document->displayName()), StatusMessageMs);
+        statusBar()->showMessage(doneMessage.arg(m_document->displayName()), StatusMessageMs);
     }
     // After a failed open the window still shows (and watches) the previous file.
     const QString watched = m_document->filePath();
     m_watcher->setPath(watched == QLatin1String("-") ? QString() : watched);
     updateTitle();
-    return ok;
 }
 
 void MainWindow::showBuiltInModel()
@@ -131,11 +159,10 @@ void MainWindow::showBuiltInModel()
 
 void MainWindow::reloadChangedFile()
 {
-    if (m_document->reload()) {
-        statusBar()->showMessage(tr("Reloaded %1 after it changed on disk")
-                                     .arg(m_document->displayName()),
-                                 StatusMessageMs);
-    }
+    // While another file loads, the one on screen is about to be replaced anyway.
+    if (m_document->isLoading() && m_document->loadingPath() != m_document->filePath())
+        return;
+    open(m_document->filePath(), tr("Reloaded %1 after it changed on disk"));
 }
 
 void MainWindow::exportWithDialog()
@@ -174,6 +201,7 @@ void MainWindow::createMenus()
     });
     reloadAction->setShortcuts({QKeySequence::Refresh, QKeySequence(Qt::CTRL | Qt::Key_R)});
     reloadAction->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    fileMenu->addAction(m_loadIndicator->cancelAction());
     fileMenu->addSeparator();
     QAction *exportAction = fileMenu->addAction(tr("&Export…"), this, &MainWindow::exportWithDialog);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);

@@ -18,6 +18,7 @@ class DetailsPanel;
 class DiagnosticsPanel;
 class Document;
 class FileWatcher;
+class LoadIndicator;
 class OutlineView;
 class OverlapController;
 class OverviewWidget;
@@ -35,7 +36,8 @@ public:
     ~MainWindow() override;
 
     // Shows the model in PATH. On errors the model on screen stays, the diagnostics dock
-    // lists the problems, and false is returned.
+    // lists the problems, and false is returned. A large file is loaded in the background
+    // (see Document::loadInBackground()): true then means that its load started.
     bool openFile(const QString &path);
     void showBuiltInModel();
 
@@ -48,6 +50,7 @@ public:
     DiagnosticsPanel *diagnosticsPanel() const { return m_diagnostics; }
     QDockWidget *diagnosticsDock() const { return m_diagnosticsDock; }
     OverlapController *overlaps() const { return m_overlaps; }
+    LoadIndicator *loadIndicator() const { return m_loadIndicator; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -59,6 +62,9 @@ private:
                          Qt::DockWidgetArea area);
     void createMenus();
     void fillRecentMenu();
+    // DONEMESSAGE: the status message once the model is shown, %1 its name.
+    bool open(const QString &path, const QString &doneMessage);
+    void finishOpen(bool ok, const QString &doneMessage);
     void openWithDialog();
     void exportWithDialog();
     void reloadChangedFile();
@@ -92,6 +98,8 @@ private:
     QAction *m_compactAction = nullptr;
     QLabel *m_rolesLabel;
     QLabel *m_zoomLabel;
+    LoadIndicator *m_loadIndicator;
+    QString m_backgroundDoneMessage;
     OverlapController *m_overlaps = nullptr;
 };
 

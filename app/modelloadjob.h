@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/loader.h"
+
+#include <QObject>
+#include <QString>
+
+#include <thread>
+
+namespace rolescope {
+
+// Loads one model file on a thread of its own, so that the window stays usable while a large
+// file is parsed. Progress and the end arrive as queued signals in the creating thread.
+class ModelLoadJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ModelLoadJob(const QString &path, QObject *parent = nullptr);
+    // Cancels the load and waits for its thread, which stops at its next role.
+    ~ModelLoadJob() override;
+
+    QString path() const { return m_path; }
+    void start();
+    // The loader stops at its next check; finished() follows with a cancelled result.
+    void cancel();
+    // Valid once finished() was emitted.
+    LoadResult takeResult() { return std::move(m_result); }
+
+signals:
+    // Bytes of the file parsed so far, of TOTAL.
+    void progressChanged(qint64 done, qint64 total);
+    void finished();
+
+private:
+    QString m_path;
+    LoadControl m_control;
+    LoadResult m_result;
+    std::thread m_thread;
+};
+
+} // namespace rolescope

@@ -1,0 +1,224 @@
+#include "app/diagnosticspanel.h"
+#include "app/document.h"
+#include "app/loadindicator.h"
+#include "app/mainwindow.h"
+#include "app/modelloadjob.h"
+
+#include "tests/bench/orggenerator.h"
+#include "tests/bench/orgwriter.h"
+
+#include "testmodels.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+
+using namespace rolescope;
+using rolescope::testing::SmallOrgYaml;
+using rolescope::testing::writeFile;
+
+namespace {
+
+constexpr int WaitMs = 60000;
+constexpr int SmallOrgRoles = 6;
+
+// A realistic organisation of ROLES roles as YAML: 4,000 roles make about 3 MB.
+QByteArray generatedYaml(int roles, std::uint64_t seed)
+{
+    std::ostringstream out;
+    bench::writeYaml(bench::generateOrg({roles, seed}), out);
+    return QByteArray::fromStdString(out.str());
+}
+
+class AsyncLoadTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_smallPath = m_dir.filePath(QStringLiteral("small.yaml"));
+        writeFile(m_smallPath, SmallOrgYaml);
+        ASSERT_TRUE(m_window.openFile(m_smallPath));
+        ASSERT_EQ(document()->model().roleCount(), SmallOrgRoles);
+        m_window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&m_window));
+    }
+
+    QString writeLarge(const QString &name, int roles, std::uint64_t seed = 1,
+                       const QByteArray &extra = {})
+    {
+        const QString path = m_dir.filePath(name);
+        writeFile(path, generatedYaml(roles, seed) + extra);
+        return path;
+    }
+
+    Document *document() const { return m_window.document(); }
+    LoadIndicator *indicator() const { return m_window.loadIndicator(); }
+
+    // Waits for the load in the background to end and for stopped loads to let go of their
+    // threads, so that nothing can still change the window afterwards.
+    bool waitUntilIdle() const
+    {
+        return QTest::qWaitFor([this] {
+            return !document()->isLoading() && document()->findChildren<ModelLoadJob *>().isEmpty();
+        }, WaitMs);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_smallPath;
+    MainWindow m_window;
+};
+
+} // namespace
+
+TEST_F(AsyncLoadTest, ALargeFileLoadsInTheBackgroundWithProgress)
+{
+    const QString path = writeLarge(QStringLiteral("large.yaml"), 4000);
+    ASSERT_TRUE(Document::isLargeFile(path));
+    QSignalSpy progress(document(), &Document::loadProgress);
+    QSignalSpy finished(document(), &Document::loadFinished);
+
+    ASSERT_TRUE(m_window.openFile(path));
+    // The call returns before the file is read: the old model is still shown and usable.
+    EXPECT_TRUE(document()->isLoading());
+    EXPECT_EQ(document()->model().roleCount(), SmallOrgRoles);
+    document()->selectRole(document()->model().find("analyst"));
+    EXPECT_EQ(document()->currentRole(), document()->model().find("analyst"));
+    EXPECT_TRUE(indicator()->isVisible());
+    EXPECT_TRUE(indicator()->text().contains(QStringLiteral("large.yaml")));
+    EXPECT_TRUE(indicator()->cancelAction()->isEnabled());
+
+    ASSERT_TRUE(finished.wait(WaitMs));
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_TRUE(finished.at(0).at(1).toBool()) << "ok";
+    EXPECT_FALSE(finished.at(0).at(2).toBool()) << "cancelled";
+    EXPECT_EQ(document()->model().roleCount(), 4000);
+    EXPECT_EQ(document()->filePath(), path);
+    EXPECT_TRUE(m_window.windowTitle().contains(QStringLiteral("large.yaml")));
+    EXPECT_FALSE(indicator()->isVisible());
+    EXPECT_FALSE(indicator()->cancelAction()->isEnabled());
+
+    // The bar went from the start of the file to its end, never back.
+    ASSERT_GE(progress.count(), 2);
+    std::vector<qint64> done;
+    for (const QList<QVariant> &arguments : progress)
+        done.push_back(arguments.at(0).toLongLong());
+    EXPECT_TRUE(std::is_sorted(done.begin(), done.end()));
+    EXPECT_EQ(done.back(), progress.back().at(1).toLongLong());
+    EXPECT_EQ(done.back(), QFileInfo(path).size());
+}
+
+TEST_F(AsyncLoadTest, CancelKeepsTheShownModel)
+{
+    const QString path = writeLarge(QStringLiteral("large.yaml"), 4000);
+    QSignalSpy finished(document(), &Document::loadFinished);
+
+    ASSERT_TRUE(m_window.openFile(path));
+    ASSERT_TRUE(indicator()->isVisible());
+    QTest::keyClick(&m_window, Qt::Key_Escape);
+
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_FALSE(finished.at(0).at(1).toBool());
+    EXPECT_TRUE(finished.at(0).at(2).toBool()) << "cancelled";
+    EXPECT_FALSE(document()->isLoading());
+    EXPECT_FALSE(indicator()->isVisible());
+    ASSERT_TRUE(waitUntilIdle());
+    EXPECT_EQ(document()->model().roleCount(), SmallOrgRoles);
+    EXPECT_EQ(document()->filePath(), m_smallPath);
+    EXPECT_TRUE(document()->diagnostics().empty());
+    EXPECT_EQ(finished.count(), 1);
+}
+
+TEST_F(AsyncLoadTest, TheCancelButtonStopsTheLoad)
+{
+    ASSERT_TRUE(m_window.openFile(writeLarge(QStringLiteral("large.yaml"), 4000)));
+    auto button = indicator()->findChild<QToolButton *>();
+    ASSERT_NE(button, nullptr);
+    QTest::mouseClick(button, Qt::LeftButton);
+    EXPECT_FALSE(document()->isLoading());
+    ASSERT_TRUE(waitUntilIdle());
+    EXPECT_EQ(document()->model().roleCount(), SmallOrgRoles);
+}
+
+TEST_F(AsyncLoadTest, AFileWithErrorsKeepsTheShownModelAndListsTheProblems)
+{
+    const QString path = writeLarge(QStringLiteral("broken.yaml"), 4000, 1,
+                                    "  - id: stray\n    title: Stray\n    reports_to: nobody\n");
+    QSignalSpy finished(document(), &Document::loadFinished);
+
+    ASSERT_TRUE(m_window.openFile(path));
+    ASSERT_TRUE(finished.wait(WaitMs));
+    EXPECT_FALSE(finished.at(0).at(1).toBool());
+    EXPECT_FALSE(finished.at(0).at(2).toBool());
+    EXPECT_EQ(document()->model().roleCount(), SmallOrgRoles);
+    EXPECT_EQ(document()->filePath(), m_smallPath);
+    EXPECT_TRUE(document()->lastLoadFailed());
+    EXPECT_TRUE(m_window.diagnosticsDock()->isVisible());
+    ASSERT_GT(m_window.diagnosticsPanel()->topLevelItemCount(), 0);
+    EXPECT_TRUE(m_window.diagnosticsDock()->windowTitle().contains(QStringLiteral("broken.yaml")));
+    EXPECT_FALSE(indicator()->isVisible());
+}
+
+TEST_F(AsyncLoadTest, ASecondLoadSupersedesTheFirst)
+{
+    const QString first = writeLarge(QStringLiteral("first.yaml"), 4000, 1);
+    const QString second = writeLarge(QStringLiteral("second.yaml"), 3000, 2);
+    QSignalSpy finished(document(), &Document::loadFinished);
+
+    ASSERT_TRUE(m_window.openFile(first));
+    ASSERT_TRUE(m_window.openFile(second));
+    // The first one is stopped at once; the bar now follows the second.
+    ASSERT_EQ(finished.count(), 1);
+    EXPECT_EQ(finished.at(0).at(0).toString(), first);
+    EXPECT_TRUE(finished.at(0).at(2).toBool()) << "cancelled";
+    EXPECT_TRUE(indicator()->isVisible());
+    EXPECT_TRUE(indicator()->text().contains(QStringLiteral("second.yaml")));
+
+    ASSERT_TRUE(waitUntilIdle());
+    ASSERT_EQ(finished.count(), 2);
+    EXPECT_EQ(finished.at(1).at(0).toString(), second);
+    EXPECT_TRUE(finished.at(1).at(1).toBool()) << "ok";
+    EXPECT_EQ(document()->filePath(), second);
+    EXPECT_EQ(document()->model().roleCount(), 3000);
+}
+
+TEST_F(AsyncLoadTest, ASmallFileOpenedMeanwhileSupersedesTheLoad)
+{
+    const QString other = m_dir.filePath(QStringLiteral("other.yaml"));
+    writeFile(other, "organization: {name: Other}\nroles:\n  - {id: solo, title: Solo}\n");
+
+    ASSERT_TRUE(m_window.openFile(writeLarge(QStringLiteral("large.yaml"), 4000)));
+    ASSERT_TRUE(m_window.openFile(other));
+    EXPECT_FALSE(indicator()->isVisible());
+    ASSERT_TRUE(waitUntilIdle());
+    EXPECT_EQ(document()->filePath(), other);
+    EXPECT_EQ(document()->model().roleCount(), 1);
+}
+
+TEST_F(AsyncLoadTest, ReloadingALargeFileKeepsTheSelection)
+{
+    const QString path = writeLarge(QStringLiteral("large.yaml"), 4000);
+    QSignalSpy finished(document(), &Document::loadFinished);
+    ASSERT_TRUE(m_window.openFile(path));
+    ASSERT_TRUE(finished.wait(WaitMs));
+    const Model &model = document()->model();
+    const std::string id = model.role(model.roleCount() - 1).id;
+    document()->selectRole(model.roleCount() - 1);
+
+    ASSERT_TRUE(m_window.openFile(path));
+    ASSERT_TRUE(finished.wait(WaitMs));
+    ASSERT_EQ(finished.count(), 2);
+    EXPECT_TRUE(finished.at(1).at(1).toBool());
+    ASSERT_NE(document()->currentRole(), NoRole);
+    EXPECT_EQ(document()->model().role(document()->currentRole()).id, id);
+}
