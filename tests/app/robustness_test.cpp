@@ -113,6 +113,44 @@ TEST(Robustness, CorruptSettingsFileGivesDefaults)
     EXPECT_EQ(fresh.size(), QSize(1280, 800));
 }
 
+TEST(Robustness, CorruptSettingsFileIsReportedWhenTheWindowStarts)
+{
+    // Qt keeps the settings it has read for the life of a process, so only a program started
+    // on the damaged file reads it as such: run the real one, on the window's own settings path.
+    // Qt's reader reports few kinds of damage (an unclosed section is one); the rest it reads
+    // past silently, which CorruptSettingsFileGivesDefaults covers.
+    QTemporaryDir config;
+    ASSERT_TRUE(config.isValid());
+    const QString file = config.filePath(QStringLiteral("Rolescope/rolescope.conf"));
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(file).absolutePath()));
+    writeFile(file, "[window\ngeometry=@ByteArray(\\xff\\x00\n[chart]\ncompact=@Variant(\\0\\0\n");
+
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(ROLESCOPE_EXECUTABLE), QStringList());
+    ASSERT_TRUE(process.waitForStarted(WaitMs));
+    QString errors;
+    const bool warned = QTest::qWaitFor(
+        [&] {
+            errors += QString::fromUtf8(process.readAllStandardError());
+            return errors.contains(QStringLiteral("cannot read the settings file"))
+                   || process.state() == QProcess::NotRunning;
+        },
+        3 * WaitMs);
+    const bool running = process.state() == QProcess::Running;
+    process.terminate();
+    if (!process.waitForFinished(WaitMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    EXPECT_TRUE(warned);
+    EXPECT_TRUE(errors.contains(file)) << errors.toStdString();
+    EXPECT_TRUE(running) << "the window did not stay up: " << errors.toStdString();
+}
+
 TEST(Robustness, ViewingNeverWritesTheModelFile)
 {
     QTemporaryDir dir;
