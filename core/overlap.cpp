@@ -3,10 +3,12 @@
 #include "core/textnormalizer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <numeric>
 #include <span>
+#include <thread>
 #include <unordered_map>
 
 namespace rolescope {
@@ -102,6 +104,58 @@ PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
                                             sharedY / (y.total + prior)),
                               0.0, 1.0);
     return result;
+}
+
+// Adds the weights of the terms x and y share to sharedX and sharedY, in id order.
+void addSharedWeights(std::span<const WeightedTerm> x, std::span<const WeightedTerm> y,
+                      double &sharedX, double &sharedY)
+{
+    size_t i = 0;
+    size_t j = 0;
+    while (i < x.size() && j < y.size()) {
+        if (x[i].id < y[j].id) {
+            ++i;
+        } else if (y[j].id < x[i].id) {
+            ++j;
+        } else {
+            sharedX += x[i].weight;
+            sharedY += y[j].weight;
+            ++i;
+            ++j;
+        }
+    }
+}
+
+// For each term of v, the share of v (its weight plus the prior) that this term and the ones after
+// it make together, a little high so that rounding never makes it a bound too low.
+void reachOf(const TermVector &v, double prior, std::vector<float> &reach)
+{
+    reach.resize(v.terms.size());
+    double rest = 0;
+    for (size_t i = v.terms.size(); i-- > 0;) {
+        rest += v.terms[i].weight;
+        reach[i] = static_cast<float>(rest / (v.total + prior) * (1 + 1e-6));
+    }
+}
+
+// Runs work on this thread and up to three more; each takes the next block number from
+// nextBlock(block) until it returns false.
+template<typename Work>
+void parallelBlocks(size_t blockCount, Work work)
+{
+    std::atomic<size_t> next = 0;
+    auto nextBlock = [&](size_t &block) {
+        block = next.fetch_add(1);
+        return block < blockCount;
+    };
+    const size_t threads = std::min<size_t>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u),
+                                            std::max<size_t>(blockCount, 1));
+    std::vector<std::thread> helpers;
+    for (size_t i = 1; i < threads; ++i)
+        helpers.emplace_back([&] { work(nextBlock); });
+    work(nextBlock);
+    for (std::thread &helper : helpers)
+        helper.join();
 }
 
 bool isSynonymKey(const TextTerm &t)
@@ -454,78 +508,185 @@ void OverlapFinder::weighGroups()
 
 void OverlapFinder::findGroupPairs()
 {
-    // An inverted index built while probing (All-Pairs, Bayardo, Ma and Srikant, "Scaling up all
-    // pairs similarity search", WWW 2007): each group probes the groups indexed before it, so
-    // every pair is met once, and the shared weight of both sides is accumulated on the way.
-    // Since score <= max(share_a, share_b), a pair reaching t needs one side to share at least
-    // t of its weight (plus the prior); a candidate whose accumulated shared weight plus all its
-    // unindexed weight cannot reach that on either side is dropped without scoring.
+    // All-Pairs with prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs similarity
+    // search", WWW 2007), adapted to this score. A pair reaching t needs one side to share at
+    // least t of its weight plus the prior (score <= max(share_a, share_b)). A vector's terms run
+    // rarest first, so its prefix - the terms before the weight left after them drops below
+    // that - holds a term of every partner for which this side reaches t. Only shared terms that
+    // are in the prefix of at least one of the two propose candidates; common words lie in few
+    // prefixes, so their long posting lists are seldom read.
     const double t = std::max(m_result.threshold, 1e-9);
     const double prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
     const size_t termCount = m_vocabulary.frequency.size();
-    // In a large organisation a word found in more than 1,000 duties (and in more than 1 in 200)
-    // would make most duties candidates of each other; such words still count in scores but do
-    // not propose candidates, so pairs sharing nothing else are not found.
+    const size_t groupCount = m_groups.size();
+    // Even in prefixes, a word found in more than 1,000 duties (and in more than 1 in 200) would
+    // propose candidates in numbers that grow with the square of the organisation. Such words
+    // still count in scores but propose none, so pairs sharing nothing else are not found. They
+    // sort after the others (rarer first, generic last), so where a prefix reaches them it holds
+    // every indexed term of its vector, and no pair sharing an indexed term is lost.
     const int commonFrequency = std::max(1000, static_cast<int>(m_duties.size() / 200));
-    std::vector<bool> indexable(termCount, false);
+    std::vector<bool> indexed(termCount, false);
     for (size_t id = 0; id < termCount; ++id) {
-        indexable[m_rank[id]] = !m_vocabulary.generic[id]
-                                && m_vocabulary.frequency[id] <= commonFrequency;
-    }
-    std::vector<double> unindexed(m_groups.size(), 0.0);
-    for (size_t g = 0; g < m_groups.size(); ++g) {
-        for (const WeightedTerm &term : m_groups[g].vector.terms) {
-            if (!indexable[term.id])
-                unindexed[g] += term.weight;
-        }
+        indexed[m_rank[id]] = !m_vocabulary.generic[id]
+                              && m_vocabulary.frequency[id] <= commonFrequency;
     }
 
+    // The indexed terms of a prefix are the positions before tail; the tail (the rest, common and
+    // generic terms included) is what candidate generation leaves to a merge.
+    struct Prefix
+    {
+        int tail = 0;
+        double tailWeight = 0;
+    };
+    std::vector<Prefix> prefixes(groupCount);
+    for (size_t g = 0; g < groupCount; ++g) {
+        const TermVector &v = m_groups[g].vector;
+        if (!v.hasContent)
+            continue;
+        // A little under t, so rounding never moves a term out of the prefix that belongs in it.
+        const double needed = t * (v.total + prior) * (1 - 1e-9);
+        double left = v.total;
+        int k = 0;
+        const int size = static_cast<int>(v.terms.size());
+        while (k < size && left >= needed)
+            left -= v.terms[k++].weight;
+        Prefix &p = prefixes[g];
+        p.tail = k;
+        while (p.tail > 0 && !indexed[v.terms[p.tail - 1].id])
+            --p.tail;
+        for (int i = p.tail; i < size; ++i)
+            p.tailWeight += v.terms[i].weight;
+    }
+
+    // Two posting lists per term, in group order: groups holding it in their prefix, and groups
+    // holding it after their prefix. Flat arrays with offsets per term.
     struct Posting
     {
         int group;
         float weight;
+        float reach; // the most of its group's share that this and the later terms can make
     };
-    std::vector<std::vector<Posting>> postings(termCount);
-    std::vector<int> stamp(m_groups.size(), -1);
-    std::vector<double> sharedOther(m_groups.size(), 0.0);
-    std::vector<double> sharedSelf(m_groups.size(), 0.0);
-    std::vector<int> candidates;
-    for (size_t g = 0; g < m_groups.size(); ++g) {
-        const Group &group = m_groups[g];
-        if (!group.vector.hasContent)
-            continue;
-        candidates.clear();
-        for (const WeightedTerm &term : group.vector.terms) {
-            if (!indexable[term.id])
+    std::vector<size_t> prefixBegin(termCount + 1, 0);
+    std::vector<size_t> tailBegin(termCount + 1, 0);
+    std::vector<float> reach;
+    auto forIndexedTerms = [&](auto &&fn) {
+        for (size_t g = 0; g < groupCount; ++g) {
+            const TermVector &v = m_groups[g].vector;
+            if (!v.hasContent)
                 continue;
-            for (const Posting &p : postings[term.id]) {
-                if (stamp[p.group] != static_cast<int>(g)) {
-                    stamp[p.group] = static_cast<int>(g);
-                    sharedOther[p.group] = 0;
-                    sharedSelf[p.group] = 0;
-                    candidates.push_back(p.group);
-                }
-                sharedOther[p.group] += p.weight;
-                sharedSelf[p.group] += term.weight;
+            reachOf(v, prior, reach);
+            for (size_t i = 0; i < v.terms.size() && indexed[v.terms[i].id]; ++i) {
+                fn(static_cast<int>(g), v.terms[i], reach[i],
+                   static_cast<int>(i) < prefixes[g].tail);
             }
         }
-        const double selfNeeded = t * (group.vector.total + prior) - unindexed[g];
-        for (int h : candidates) {
-            const Group &other = m_groups[h];
-            const bool otherMayReach
-                = sharedOther[h] >= t * (other.vector.total + prior) - unindexed[h] - 1e-9;
-            const bool selfMayReach = sharedSelf[h] >= selfNeeded - 1e-9;
-            if (!otherMayReach && !selfMayReach)
-                continue;
-            const PairScore s = scoreVectors(group.vector, other.vector, prior);
-            if (s.score >= m_result.threshold)
-                m_groupPairs.push_back({h, static_cast<int>(g), s.score});
-        }
-        for (const WeightedTerm &term : group.vector.terms) {
-            if (indexable[term.id])
-                postings[term.id].push_back({static_cast<int>(g), term.weight});
-        }
+    };
+    forIndexedTerms([&](int, const WeightedTerm &term, float, bool inPrefix) {
+        ++(inPrefix ? prefixBegin : tailBegin)[term.id + 1];
+    });
+    std::partial_sum(prefixBegin.begin(), prefixBegin.end(), prefixBegin.begin());
+    std::partial_sum(tailBegin.begin(), tailBegin.end(), tailBegin.begin());
+    std::vector<Posting> prefixPostings(prefixBegin.back());
+    std::vector<Posting> tailPostings(tailBegin.back());
+    {
+        std::vector<size_t> prefixFill(prefixBegin.begin(), prefixBegin.end() - 1);
+        std::vector<size_t> tailFill(tailBegin.begin(), tailBegin.end() - 1);
+        forIndexedTerms([&](int g, const WeightedTerm &term, float termReach, bool inPrefix) {
+            if (inPrefix)
+                prefixPostings[prefixFill[term.id]++] = {g, term.weight, termReach};
+            else
+                tailPostings[tailFill[term.id]++] = {g, term.weight, termReach};
+        });
     }
+
+    // Each group meets the groups before it, blocks of groups on all threads; the blocks' pairs
+    // are joined in block order, so the result does not depend on the threads.
+    constexpr size_t BlockSize = 512;
+    const size_t blockCount = (groupCount + BlockSize - 1) / BlockSize;
+    std::vector<std::vector<GroupPair>> blockPairs(blockCount);
+    parallelBlocks(blockCount, [&](auto nextBlock) {
+        std::vector<int> stamp(groupCount, -1);
+        std::vector<double> sharedSelf(groupCount, 0.0);
+        std::vector<double> sharedOther(groupCount, 0.0);
+        std::vector<int> candidates;
+        std::vector<float> selfReach;
+        // The first shared term met is the pair's first in id order (the terms not met come
+        // after all that are), so the shares cannot exceed what it and the later terms of each
+        // vector make: positional filtering (Xiao et al., PPJoin). A pruned pair is marked by
+        // a negative shared weight.
+        auto scan = [&](const std::vector<Posting> &postings, size_t begin, size_t end, int g,
+                        float weight, float reachFromHere) {
+            for (size_t i = begin; i < end && postings[i].group < g; ++i) {
+                const Posting &p = postings[i];
+                if (stamp[p.group] != g) {
+                    stamp[p.group] = g;
+                    if (combineShares(reachFromHere, p.reach) < m_result.threshold - 1e-6) {
+                        sharedSelf[p.group] = -1;
+                        continue;
+                    }
+                    sharedSelf[p.group] = 0;
+                    sharedOther[p.group] = 0;
+                    candidates.push_back(p.group);
+                } else if (sharedSelf[p.group] < 0) {
+                    continue;
+                }
+                sharedSelf[p.group] += weight;
+                sharedOther[p.group] += p.weight;
+            }
+        };
+        for (size_t block; nextBlock(block);) {
+            std::vector<GroupPair> &pairs = blockPairs[block];
+            const size_t end = std::min(groupCount, (block + 1) * BlockSize);
+            for (size_t gi = block * BlockSize; gi < end; ++gi) {
+                const int g = static_cast<int>(gi);
+                const TermVector &self = m_groups[g].vector;
+                if (!self.hasContent)
+                    continue;
+                const Prefix &selfPrefix = prefixes[g];
+                candidates.clear();
+                reachOf(self, prior, selfReach);
+                for (int i = 0; i < static_cast<int>(self.terms.size()); ++i) {
+                    const WeightedTerm &term = self.terms[i];
+                    if (!indexed[term.id])
+                        break;
+                    scan(prefixPostings, prefixBegin[term.id], prefixBegin[term.id + 1], g,
+                         term.weight, selfReach[i]);
+                    if (i < selfPrefix.tail)
+                        scan(tailPostings, tailBegin[term.id], tailBegin[term.id + 1], g,
+                             term.weight, selfReach[i]);
+                }
+                const double selfBase = self.total + prior;
+                for (int h : candidates) {
+                    const TermVector &other = m_groups[h].vector;
+                    const Prefix &otherPrefix = prefixes[h];
+                    const double otherBase = other.total + prior;
+                    double shared = sharedSelf[h];
+                    double sharedByOther = sharedOther[h];
+                    // The shared terms not seen yet lie in both tails; in id order they come
+                    // after every term seen, so adding them now sums in the same order as
+                    // scoreVectors() and gives the same score.
+                    if (selfPrefix.tail < static_cast<int>(self.terms.size())
+                        && otherPrefix.tail < static_cast<int>(other.terms.size())) {
+                        const double bound
+                            = combineShares((shared + selfPrefix.tailWeight) / selfBase,
+                                            (sharedByOther + otherPrefix.tailWeight) / otherBase);
+                        if (bound < m_result.threshold - 1e-9)
+                            continue;
+                        addSharedWeights(self.terms.subspan(selfPrefix.tail),
+                                         other.terms.subspan(otherPrefix.tail), shared,
+                                         sharedByOther);
+                    }
+                    const double score = std::clamp(combineShares(shared / selfBase,
+                                                                  sharedByOther / otherBase),
+                                                    0.0, 1.0);
+                    if (score >= m_result.threshold)
+                        pairs.push_back({h, g, score});
+                }
+            }
+        }
+    });
+    for (std::vector<GroupPair> &pairs : blockPairs)
+        m_groupPairs.insert(m_groupPairs.end(), pairs.begin(), pairs.end());
 }
 
 void OverlapFinder::markGenericGroups()

@@ -6,7 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <map>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace rolescope;
@@ -368,4 +373,155 @@ TEST(Overlap, EmptyOddAndMalformedTextsAreHarmless)
     ASSERT_EQ(result.overlaps.size(), 1u);
     EXPECT_EQ(result.overlaps.front().a, (DutyRef{0, 2}));
     EXPECT_EQ(result.overlaps.front().b, (DutyRef{1, 2}));
+}
+
+namespace {
+
+// A deterministic organisation of many roles whose duties draw on one shared vocabulary, mostly
+// their department's topics, so that pairs at every score exist: generic verbs, purpose clauses,
+// phrases and words of every frequency. No two duties have the same text.
+Model randomOrganisation(int roles, unsigned seed)
+{
+    static const char *const verbs[] = {"Manage", "Prepare", "Review", "Coordinate", "Plan",
+                                        "Audit", "Negotiate", "Design", "Ensure", "Analyse",
+                                        "Schedule", "Recruit", "Monitor", "Train", "Forecast"};
+    static const char *const nouns[] = {
+        "budget", "invoices", "suppliers", "contracts", "payroll", "recruitment", "campaigns",
+        "pricing", "inventory", "warehouse", "shipping", "customers", "complaints", "servers",
+        "backups", "network", "security", "compliance", "training", "onboarding", "forecasts",
+        "reports", "research", "market", "products", "releases", "testing", "quality",
+        "maintenance", "equipment", "safety", "audits", "tax", "expenses", "travel", "events",
+        "sponsorship", "press", "website", "content", "analytics", "data", "pipelines",
+        "licences", "vendors", "procurement", "facilities", "leases", "insurance", "claims",
+        "benefits", "pensions", "grants", "donors", "volunteers", "schools", "patients",
+        "rosters", "shifts", "menus", "catering", "fleet", "vehicles", "fuel", "routes",
+        "tenders", "bids", "prototypes", "patents", "samples", "laboratory", "archives"};
+    constexpr int nounCount = std::size(nouns);
+    unsigned state = seed;
+    auto next = [&state](int bound) {
+        state = state * 1664525u + 1013904223u;
+        return static_cast<int>((state >> 8) % static_cast<unsigned>(bound));
+    };
+    // Skewed towards the first nouns of a range, so some words are common and most are rare.
+    auto noun = [&](int first, int span) {
+        const int r = next(span * span);
+        int i = 0;
+        while ((i + 1) * (i + 1) <= r)
+            ++i;
+        return nouns[(first + span - 1 - i) % nounCount];
+    };
+
+    Model model;
+    model.organization.name = "Random";
+    std::set<std::string> used;
+    for (int r = 0; r < roles; ++r) {
+        Role role;
+        role.id = "role" + std::to_string(r);
+        role.title = role.id;
+        const int department = (r * 7) % 12;
+        const int duties = 3 + next(4);
+        while (static_cast<int>(role.responsibilities.size()) < duties) {
+            std::string text = verbs[next(std::size(verbs))];
+            const bool local = next(10) < 7;
+            const int first = local ? department * 6 : 0;
+            const int span = local ? 9 : nounCount;
+            text += std::string(" ") + noun(first, span) + " " + noun(first, span);
+            if (next(3) == 0)
+                text += std::string(" and ") + noun(first, span);
+            if (next(4) == 0)
+                text += std::string(" for the ") + noun(0, nounCount) + " team";
+            if (next(5) == 0)
+                text += std::string(" to ensure ") + noun(0, nounCount) + " compliance";
+            if (used.insert(text).second)
+                role.responsibilities.push_back({text, {}, {}});
+        }
+        model.roles.push_back(std::move(role));
+    }
+    model.rebuildIndex();
+    return model;
+}
+
+} // namespace
+
+// Candidate generation (prefix filtering, pruning bounds, threads) must not lose or invent a
+// pair: the result equals scoring every pair of duties of different roles.
+TEST(Overlap, FindsExactlyThePairsThatScoringEveryPairFinds)
+{
+    const Model model = randomOrganisation(160, 7);
+    std::vector<std::string> corpus;
+    std::vector<DutyRef> duties;
+    for (RoleIndex r = 0; r < model.roleCount(); ++r) {
+        for (size_t i = 0; i < model.role(r).responsibilities.size(); ++i) {
+            corpus.push_back(model.role(r).responsibilities[i].text);
+            duties.push_back({r, static_cast<int>(i)});
+        }
+    }
+    const DutySimilarity similarity(corpus);
+    auto textOf = [&](DutyRef d) { return model.role(d.role).responsibilities[d.index].text; };
+    // Duties whose terms are the same once normalised ("Analyse ..." and "Review ...": one verb
+    // class) are the same wording, score 1.
+    TextNormalizer normalizer;
+    std::vector<std::vector<std::tuple<std::string, TermRole, float>>> signatures;
+    for (const std::string &text : corpus) {
+        auto &signature = signatures.emplace_back();
+        for (const TextTerm &t : normalizer.terms(text))
+            signature.emplace_back(t.key, t.role, t.emphasis);
+        std::sort(signature.begin(), signature.end());
+    }
+    struct Expected
+    {
+        std::pair<DutyRef, DutyRef> pair;
+        DutySimilarity::Match match;
+        bool sameText = false;
+    };
+    std::vector<Expected> all;
+    for (size_t i = 0; i < duties.size(); ++i) {
+        for (size_t j = i + 1; j < duties.size(); ++j) {
+            if (duties[i].role != duties[j].role) {
+                all.push_back({{duties[i], duties[j]}, similarity.compare(corpus[i], corpus[j]),
+                               signatures[i] == signatures[j]});
+            }
+        }
+    }
+    OverlapOptions options;
+    options.maxRolesPerDuty = 1000000;
+    options.maxMatchesPerDuty = 1000000;
+    for (double threshold : {0.2, 0.35, 0.5, 0.65}) {
+        SCOPED_TRACE(threshold);
+        options.minScore = threshold;
+        const OverlapResult result = findOverlaps(model, options);
+        std::map<std::pair<DutyRef, DutyRef>, const DutyOverlap *> found;
+        for (const DutyOverlap &o : result.overlaps)
+            found[{o.a, o.b}] = &o;
+        size_t matched = 0;
+        size_t sameText = 0;
+        for (const auto &[pair, match, same] : all) {
+            const auto it = found.find(pair);
+            if (same) {
+                ASSERT_TRUE(it != found.end());
+                EXPECT_EQ(it->second->reason, MatchReason::SameText);
+                EXPECT_EQ(it->second->score, 1.0);
+                ++matched;
+                ++sameText;
+                continue;
+            }
+            // A score within rounding of the threshold may fall either way.
+            if (std::abs(match.score - threshold) < 1e-9) {
+                matched += it != found.end();
+                continue;
+            }
+            const std::string texts = '"' + textOf(pair.first) + "\" / \"" + textOf(pair.second)
+                                      + '"';
+            if (match.score < threshold) {
+                EXPECT_TRUE(it == found.end()) << texts;
+                continue;
+            }
+            ASSERT_TRUE(it != found.end()) << texts << " " << match.score;
+            ++matched;
+            EXPECT_NEAR(it->second->score, match.score, 1e-9) << texts;
+        }
+        EXPECT_EQ(found.size(), matched);
+        // The model does have overlaps at this threshold, most of them differently worded.
+        EXPECT_GT(matched, 20 + 2 * sameText);
+    }
 }
