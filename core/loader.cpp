@@ -6,6 +6,7 @@
 #include "core/loader.h"
 
 #include "core/colors.h"
+#include "core/prescan.h"
 #include "core/sourcetext.h"
 #include "core/validate.h"
 
@@ -240,6 +241,7 @@ private:
     {
         Node node;
         bool streamsRoles = false; // items of the top-level "roles" list go straight to the builder
+        bool holdsResponsibilities = false; // a role's "responsibilities" list
         std::unordered_map<std::string, std::uint64_t> keyIndex; // for mappings with many keys
     };
 
@@ -499,6 +501,12 @@ void EventCollector::open(Node::Kind kind, const YAML::Mark &mark, YAML::anchor_
         frame.streamsRoles = root.items.size() % 2 == 1 && root.items.back().kind == Node::Scalar
                              && root.items.back().value == "roles";
     }
+    if (kind == Node::Sequence && m_stack.size() >= 2 && m_stack[m_stack.size() - 2].streamsRoles) {
+        const Node &role = m_stack.back().node;
+        frame.holdsResponsibilities = role.kind == Node::Mapping && role.items.size() % 2 == 1
+                                      && role.items.back().kind == Node::Scalar
+                                      && role.items.back().value == "responsibilities";
+    }
     m_stack.push_back(std::move(frame));
 }
 
@@ -575,6 +583,16 @@ void EventCollector::add(Node node)
         reportConsumed(node.offset);
         m_builder.addRoleItem(node);
         return;
+    }
+    // Stopped here rather than when the role is complete: reading two million duties only
+    // to refuse them took seconds.
+    if (top.holdsResponsibilities && top.node.items.size() >= m_limits.maxResponsibilitiesPerRole) {
+        m_builder.error("too-many-responsibilities",
+                        "this role has more than " + std::to_string(m_limits.maxResponsibilitiesPerRole)
+                            + " responsibilities; the limit is "
+                            + std::to_string(m_limits.maxResponsibilitiesPerRole),
+                        top.node.offset);
+        throw StopParsing{};
     }
     top.node.items.push_back(std::move(node));
 }
@@ -771,13 +789,6 @@ void ModelBuilder::readResponsibilities(const Node &node, Role &role)
 {
     if (node.kind == Node::Null || !expectKind(node, Node::Sequence, "responsibilities", role.id))
         return;
-    if (node.items.size() > m_limits.maxResponsibilitiesPerRole) {
-        error("too-many-responsibilities",
-              "role '" + role.id + "' has " + std::to_string(node.items.size())
-                  + " responsibilities; the limit is " + std::to_string(m_limits.maxResponsibilitiesPerRole),
-              node.offset, role.id);
-        return;
-    }
     role.responsibilities.reserve(node.items.size());
     for (const Node &item : node.items) {
         Responsibility duty;
@@ -1094,6 +1105,17 @@ size_t nextItemStart(std::string_view text, size_t at, const RolesRegion &region
     return std::min(at, region.end);
 }
 
+// The start of the line of item number `limit` + 1 (counting from 1) of the roles list.
+std::optional<size_t> itemBeyond(std::string_view text, const RolesRegion &region, size_t limit)
+{
+    size_t items = 0;
+    for (size_t at = region.begin; at < region.end; at = lineEnd(text, at)) {
+        if (isItemLine(text.substr(at, lineEnd(text, at) - at), region.indent) && ++items > limit)
+            return at;
+    }
+    return std::nullopt;
+}
+
 // Parses a large file on every core: yaml-cpp's scanner costs about 80 ns a byte, so the
 // items of the roles list, nearly all of a big file, are cut at item boundaries and parsed
 // in parallel, while the rest of the file is parsed on its own. Returns nothing when the
@@ -1109,6 +1131,16 @@ std::optional<ParsedFile> parseInPieces(const SourceText &source, const LoadLimi
     const std::optional<RolesRegion> region = findRolesRegion(text);
     if (!region || region->end - region->begin < MinBytesToSplit / 2)
         return std::nullopt;
+    // Two million roles take minutes to parse only to be refused: count them first.
+    if (const std::optional<size_t> extra = itemBeyond(text, *region, limits.maxRoles)) {
+        ParsedFile refused;
+        refused.diagnostics.push_back(Diagnostic{
+            Severity::Error, "too-many-roles",
+            "the model has more than " + std::to_string(limits.maxRoles)
+                + " roles; the file was not read further",
+            source.positionOf(*extra + region->indent), {}});
+        return refused;
+    }
 
     std::vector<size_t> cuts{region->begin};
     for (unsigned k = 1; k < cores; ++k) {
@@ -1236,6 +1268,36 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits, 
                                          [](const Diagnostic &d) { return d.code == "nesting-too-deep"; });
         if (!tooDeep)
             parsed.reset();
+    }
+    if (!parsed) {
+        if (std::optional<OverlongLine> overlong = findOverlongLine(source, limits)) {
+            parsed.emplace();
+            if (overlong->diagnostic.code == "line-too-long") {
+                // What the parser finds up to the limit, such as lists nested too deep on this
+                // line, is news; the syntax errors of a line cut short are not.
+                const std::string_view beginning
+                    = source.text().substr(0, overlong->lineStart + limits.maxLineBytes);
+                LoadMeter probe(control, beginning.size(), false);
+                parsed = parseWhole(source, limits, beginning, probe);
+                parsed->complete = false;
+                std::erase_if(parsed->diagnostics, [](const Diagnostic &d) {
+                    return d.code == "syntax-error" || d.code == "unclosed-quote";
+                });
+            }
+            parsed->diagnostics.push_back(std::move(overlong->diagnostic));
+        }
+    }
+    if (!parsed && !meter.cancelled()) {
+        // A quote that never closes has yaml-cpp read the rest of the file as its value: parse
+        // only up to it. Past the middle of the file that saves little, and it may be no quote.
+        const std::optional<size_t> quoteLineEnd = unclosedQuoteLineEnd(source.text());
+        if (quoteLineEnd && *quoteLineEnd <= source.text().size() / 2) {
+            LoadMeter probe(control, *quoteLineEnd, false);
+            ParsedFile beginning = parseWhole(source, limits, source.text().substr(0, *quoteLineEnd), probe);
+            if (std::any_of(beginning.diagnostics.begin(), beginning.diagnostics.end(),
+                            [](const Diagnostic &d) { return d.code == "unclosed-quote"; }))
+                parsed = std::move(beginning);
+        }
     }
     if (!parsed && !meter.cancelled())
         parsed = parseInPieces(source, limits, meter);

@@ -20,6 +20,7 @@ struct LoadLimits
     int maxNestingDepth = 64;                 // collections inside collections
     std::uint64_t maxNodes = 32'000'000;      // scalars, sequences and mappings together
     std::size_t maxScalarBytes = 64 * 1024;   // one title, duty, id...
+    std::size_t maxLineBytes = 1024 * 1024;   // one line, such as a flow list
     std::size_t maxRoles = 2'000'000;
     std::size_t maxResponsibilitiesPerRole = 10'000;
     // Threads that parse a large file's roles list in parallel: 0 means one per core (at most

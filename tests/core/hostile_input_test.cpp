@@ -42,6 +42,14 @@ std::string nestedTo(int depth)
            + std::string(depth - 3, ']') + "\n";
 }
 
+std::string repeatUnit(const std::string &unit, int count)
+{
+    std::string out;
+    for (int i = 0; i < count; ++i)
+        out += unit;
+    return out;
+}
+
 } // namespace
 
 class HostileInput : public ::testing::TestWithParam<hostile::HostileInput>
@@ -136,6 +144,63 @@ TEST(LimitBoundaries, LongKeyIsALongScalarToo)
                            limits);
     EXPECT_NE(findCode(result, "scalar-too-long"), nullptr) << describeFirst(result);
     EXPECT_FALSE(result.model);
+}
+
+TEST(LimitBoundaries, BlanksAfterALongValueDoNotCount)
+{
+    // The check before parsing measures a value as the parser will keep it.
+    LoadLimits limits;
+    limits.maxScalarBytes = 100;
+    const std::string head = "organization: {name: X}\nroles:\n  - id: a\n    title: ";
+    EXPECT_TRUE(loadModelFromBytes(head + std::string(100, 'x') + std::string(50, ' ') + "\n", limits).model);
+    EXPECT_TRUE(loadModelFromBytes(head + std::string(60, 'x') + " # " + std::string(60, 'c') + "\n", limits).model);
+    // Escapes shrink a double-quoted value, so the parser measures that one.
+    EXPECT_TRUE(loadModelFromBytes(head + "\"" + repeatUnit("\\x41", 50) + "\"\n", limits).model);
+}
+
+TEST(LimitBoundaries, LineLength)
+{
+    LoadLimits limits;
+    limits.maxLineBytes = 1000;
+    const std::string head = "organization: {name: X}\nroles:\n  - id: a\n    title: A\n";
+    std::string line = "    responsibilities: [d";
+    while (line.size() < 1000)
+        line += ", d";
+    line.resize(1000);
+    line.back() = ']';
+    const LoadResult fits = loadModelFromBytes(head + line + "\n", limits);
+    EXPECT_TRUE(fits.model) << describeFirst(fits);
+    line.insert(line.size() - 1, "d");
+    const LoadResult result = loadModelFromBytes(head + line + "\n", limits);
+    const Diagnostic *d = findCode(result, "line-too-long");
+    ASSERT_NE(d, nullptr) << describeFirst(result);
+    EXPECT_EQ(d->pos.line, 5);
+    EXPECT_EQ(d->pos.column, 1);
+    EXPECT_FALSE(result.model);
+}
+
+TEST(LimitBoundaries, QuoteOpeningInABlockScalarIsNoUnclosedQuote)
+{
+    // Raw text cannot tell a block scalar's quote character from a quote: parsing can.
+    std::string yaml = "organization: {name: X}\nroles:\n  - id: a\n    title: A\n    summary: |\n"
+                       "      'Tis the season\n      to say \"hello\n";
+    for (int i = 0; i < 20; ++i)
+        yaml += "  - {id: r" + std::to_string(i) + ", title: T, reports_to: a}\n";
+    const LoadResult result = loadModelFromBytes(yaml);
+    EXPECT_TRUE(result.model) << describeFirst(result);
+}
+
+TEST(LimitBoundaries, UnclosedQuoteIsFoundWithoutReadingOn)
+{
+    std::string yaml = "organization: {name: X}\nroles:\n  - id: a\n    title: \"A\n";
+    for (int i = 0; i < 20000; ++i)
+        yaml += "  - {id: r" + std::to_string(i) + ", title: T}\n";
+    const LoadResult result = loadModelFromBytes(yaml);
+    const Diagnostic *d = findCode(result, "unclosed-quote");
+    ASSERT_NE(d, nullptr) << describeFirst(result);
+    EXPECT_EQ(d->pos.line, 4);
+    EXPECT_EQ(d->pos.column, 12);
+    EXPECT_EQ(result.diagnostics.size(), 1u) << describeFirst(result);
 }
 
 TEST(LimitBoundaries, NodeCount)

@@ -21,7 +21,7 @@ flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
        -fno-sanitize-recover=all -I"$root")
 # The core sources each target needs, compiled directly (no CMake, no Qt).
 declare -A target_sources=(
-    [loader]="colors diagnostic loader model sourcetext validate"
+    [loader]="colors diagnostic loader model prescan sourcetext validate"
     [normalizer]="model overlap textnormalizer"
 )
 
