@@ -6,9 +6,11 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <numeric>
 #include <span>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 
 namespace rolescope {
@@ -138,8 +140,15 @@ void reachOf(const TermVector &v, double prior, std::vector<float> &reach)
     }
 }
 
-// Runs work on this thread and up to three more; each takes the next block number from
-// nextBlock(block) until it returns false.
+// The threads parallelBlocks() uses for blockCount blocks: one per core, at most four.
+size_t workerCount(size_t blockCount)
+{
+    return std::min<size_t>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u),
+                            std::max<size_t>(blockCount, 1));
+}
+
+// Runs work(worker, nextBlock) on this thread (worker 0) and on workerCount() - 1 more; each
+// takes the next block number from nextBlock(block) until it returns false.
 template<typename Work>
 void parallelBlocks(size_t blockCount, Work work)
 {
@@ -148,12 +157,10 @@ void parallelBlocks(size_t blockCount, Work work)
         block = next.fetch_add(1);
         return block < blockCount;
     };
-    const size_t threads = std::min<size_t>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u),
-                                            std::max<size_t>(blockCount, 1));
     std::vector<std::thread> helpers;
-    for (size_t i = 1; i < threads; ++i)
-        helpers.emplace_back([&] { work(nextBlock); });
-    work(nextBlock);
+    for (size_t worker = 1; worker < workerCount(blockCount); ++worker)
+        helpers.emplace_back([&, worker] { work(worker, nextBlock); });
+    work(size_t(0), nextBlock);
     for (std::thread &helper : helpers)
         helper.join();
 }
@@ -183,14 +190,12 @@ bool containsWord(std::string_view phrase, std::string_view word)
 void explain(const std::vector<TextTerm> &a, const std::vector<TextTerm> &b,
              std::vector<std::string> &terms, MatchReason &reason)
 {
-    std::unordered_map<std::string_view, const TextTerm *> inB;
-    for (const TextTerm &t : b)
-        inB.emplace(t.key, &t);
+    // A duty has a dozen terms or so: a linear search beats building a hash table per pair.
     std::vector<std::pair<const TextTerm *, const TextTerm *>> shared;
     for (const TextTerm &t : a) {
-        auto it = inB.find(t.key);
-        if (it != inB.end() && t.role != TermRole::Generic && it->second->role != TermRole::Generic)
-            shared.emplace_back(&t, it->second);
+        auto it = std::find_if(b.begin(), b.end(), [&](const TextTerm &u) { return u.key == t.key; });
+        if (it != b.end() && t.role != TermRole::Generic && it->role != TermRole::Generic)
+            shared.emplace_back(&t, &*it);
     }
     bool synonym = false;
     terms.clear();
@@ -217,17 +222,19 @@ void explain(const std::vector<TextTerm> &a, const std::vector<TextTerm> &b,
 struct Vocabulary
 {
     std::unordered_map<std::string, int> idOf;
+    std::vector<const std::string *> key;
     std::vector<int> frequency;
     std::vector<bool> generic;
     std::vector<bool> phrase;
 
-    int intern(const TextTerm &term)
+    int intern(const std::string &termKey, bool isGeneric, bool isPhrase)
     {
-        auto [it, inserted] = idOf.emplace(term.key, static_cast<int>(frequency.size()));
+        auto [it, inserted] = idOf.emplace(termKey, static_cast<int>(frequency.size()));
         if (inserted) {
+            key.push_back(&it->first);
             frequency.push_back(0);
-            generic.push_back(term.role == TermRole::Generic);
-            phrase.push_back(term.phrase);
+            generic.push_back(isGeneric);
+            phrase.push_back(isPhrase);
         }
         return it->second;
     }
@@ -368,7 +375,7 @@ private:
     void emitTagPairs();
     void finish();
 
-    const std::vector<TextTerm> &termsOfGroup(int group);
+    void normaliseGroups(const std::vector<bool> &needed);
 
     const Model &m_model;
     const OverlapOptions &m_options;
@@ -383,9 +390,7 @@ private:
     std::vector<GroupPair> m_groupPairs;
     std::vector<int> m_rank; // vocabulary id -> position in the term order
     std::vector<WeightedTerm> m_termStore; // the groups' term vectors, one after the other
-    std::unordered_map<int, std::vector<TextTerm>> m_explainCache;
-    // Emitted duty pairs, keyed by the two flat duty ids, so tags and text never repeat a pair.
-    std::unordered_map<std::uint64_t, size_t> m_pairIndex;
+    std::vector<std::vector<TextTerm>> m_groupText; // the terms of the groups explained
 };
 
 void OverlapFinder::collectDuties()
@@ -400,7 +405,48 @@ void OverlapFinder::collectDuties()
 void OverlapFinder::buildGroups()
 {
     // Identical wordings are normalised once; identical normalised term sets form one group.
-    std::unordered_map<std::string_view, int> groupOfText;
+    std::unordered_map<std::string_view, int> textNumber;
+    std::vector<std::string_view> texts; // distinct wordings in model order
+    std::vector<int> textOfDuty(m_duties.size());
+    for (size_t i = 0; i < m_duties.size(); ++i) {
+        const DutyRef &ref = m_duties[i];
+        const std::string &text = m_model.role(ref.role).responsibilities[ref.index].text;
+        const auto [it, inserted] = textNumber.emplace(text, static_cast<int>(texts.size()));
+        if (inserted)
+            texts.push_back(text);
+        textOfDuty[i] = it->second;
+    }
+
+    // Normalising is most of the work: blocks of wordings on all threads, each thread with its
+    // own normaliser and vocabulary. Its term ids are renumbered below in the order of the
+    // wordings, so the ids (and the order of equally frequent terms) do not depend on threads.
+    constexpr size_t BlockSize = 2048;
+    struct Block
+    {
+        size_t worker = 0;
+        std::vector<std::vector<Occurrence>> terms;
+    };
+    std::vector<Block> blocks((texts.size() + BlockSize - 1) / BlockSize);
+    std::vector<Vocabulary> workerVocabularies(workerCount(blocks.size()));
+    parallelBlocks(blocks.size(), [&](size_t worker, auto nextBlock) {
+        TextNormalizer normalizer(m_model.overlapSettings.synonyms);
+        Vocabulary &vocabulary = workerVocabularies[worker];
+        for (size_t b; nextBlock(b);) {
+            Block &block = blocks[b];
+            block.worker = worker;
+            const size_t end = std::min(texts.size(), (b + 1) * BlockSize);
+            block.terms.reserve(end - b * BlockSize);
+            for (size_t text = b * BlockSize; text < end; ++text) {
+                std::vector<Occurrence> &occurrences = block.terms.emplace_back();
+                for (const TextTerm &t : normalizer.terms(texts[text])) {
+                    const int id = vocabulary.intern(t.key, t.role == TermRole::Generic,
+                                                     t.phrase);
+                    occurrences.push_back({id, t.role, t.emphasis});
+                }
+            }
+        }
+    });
+
     struct SignatureHash
     {
         size_t operator()(const std::vector<std::uint64_t> &v) const
@@ -412,37 +458,43 @@ void OverlapFinder::buildGroups()
         }
     };
     std::unordered_map<std::vector<std::uint64_t>, int, SignatureHash> groupOfSignature;
+    std::vector<std::vector<int>> globalId(workerVocabularies.size());
+    for (size_t w = 0; w < workerVocabularies.size(); ++w)
+        globalId[w].assign(workerVocabularies[w].frequency.size(), -1);
+    std::vector<int> groupOfText(texts.size());
+    std::vector<std::uint64_t> signature;
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        const Vocabulary &local = workerVocabularies[blocks[b].worker];
+        std::vector<int> &global = globalId[blocks[b].worker];
+        for (size_t k = 0; k < blocks[b].terms.size(); ++k) {
+            std::vector<Occurrence> &occurrences = blocks[b].terms[k];
+            signature.clear();
+            for (Occurrence &o : occurrences) {
+                int &id = global[o.id];
+                if (id < 0)
+                    id = m_vocabulary.intern(*local.key[o.id], local.generic[o.id],
+                                             local.phrase[o.id]);
+                o.id = id;
+                const auto emphasis = static_cast<std::uint64_t>(std::lround(o.emphasis * 1000));
+                signature.push_back((static_cast<std::uint64_t>(id) << 16) | (emphasis << 3)
+                                    | static_cast<int>(o.role));
+            }
+            std::sort(signature.begin(), signature.end());
+            const auto [it, inserted] = groupOfSignature.emplace(signature,
+                                                                 static_cast<int>(m_groups.size()));
+            if (inserted) {
+                Group g;
+                g.text = texts[b * BlockSize + k];
+                m_groups.push_back(std::move(g));
+                m_groupTerms.push_back(std::move(occurrences));
+            }
+            groupOfText[b * BlockSize + k] = it->second;
+        }
+    }
     m_groupOfDuty.resize(m_duties.size());
     for (size_t i = 0; i < m_duties.size(); ++i) {
-        const DutyRef &ref = m_duties[i];
-        const std::string &text = m_model.role(ref.role).responsibilities[ref.index].text;
-        auto known = groupOfText.find(text);
-        if (known != groupOfText.end()) {
-            m_groupOfDuty[i] = known->second;
-            m_groups[known->second].duties.push_back(static_cast<int>(i));
-            continue;
-        }
-        std::vector<Occurrence> occurrences;
-        std::vector<std::uint64_t> signature;
-        for (const TextTerm &t : m_normalizer.terms(text)) {
-            const int id = m_vocabulary.intern(t);
-            occurrences.push_back({id, t.role, t.emphasis});
-            const auto emphasis = static_cast<std::uint64_t>(std::lround(t.emphasis * 1000));
-            signature.push_back((static_cast<std::uint64_t>(id) << 16) | (emphasis << 3)
-                                | static_cast<int>(t.role));
-        }
-        std::sort(signature.begin(), signature.end());
-        auto [it, inserted] = groupOfSignature.emplace(std::move(signature),
-                                                       static_cast<int>(m_groups.size()));
-        if (inserted) {
-            Group g;
-            g.text = text;
-            m_groups.push_back(std::move(g));
-            m_groupTerms.push_back(std::move(occurrences));
-        }
-        groupOfText.emplace(text, it->second);
-        m_groupOfDuty[i] = it->second;
-        m_groups[it->second].duties.push_back(static_cast<int>(i));
+        m_groupOfDuty[i] = groupOfText[textOfDuty[i]];
+        m_groups[m_groupOfDuty[i]].duties.push_back(static_cast<int>(i));
     }
     for (Group &g : m_groups) {
         RoleIndex last = NoRole;
@@ -604,7 +656,7 @@ void OverlapFinder::findGroupPairs()
     constexpr size_t BlockSize = 512;
     const size_t blockCount = (groupCount + BlockSize - 1) / BlockSize;
     std::vector<std::vector<GroupPair>> blockPairs(blockCount);
-    parallelBlocks(blockCount, [&](auto nextBlock) {
+    parallelBlocks(blockCount, [&](size_t, auto nextBlock) {
         std::vector<int> stamp(groupCount, -1);
         std::vector<double> sharedSelf(groupCount, 0.0);
         std::vector<double> sharedOther(groupCount, 0.0);
@@ -738,12 +790,22 @@ void OverlapFinder::markGenericGroups()
     });
 }
 
-const std::vector<TextTerm> &OverlapFinder::termsOfGroup(int group)
+// The terms of the needed groups' wordings again, with their surface forms, on all threads
+// (they were not kept from buildGroups(): the surface strings of every duty take much memory).
+void OverlapFinder::normaliseGroups(const std::vector<bool> &needed)
 {
-    auto it = m_explainCache.find(group);
-    if (it == m_explainCache.end())
-        it = m_explainCache.emplace(group, m_normalizer.terms(m_groups[group].text)).first;
-    return it->second;
+    m_groupText.assign(m_groups.size(), {});
+    constexpr size_t BlockSize = 2048;
+    parallelBlocks((m_groups.size() + BlockSize - 1) / BlockSize, [&](size_t, auto nextBlock) {
+        TextNormalizer normalizer(m_model.overlapSettings.synonyms);
+        for (size_t block; nextBlock(block);) {
+            const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
+            for (size_t g = block * BlockSize; g < end; ++g) {
+                if (needed[g])
+                    m_groupText[g] = normalizer.terms(m_groups[g].text);
+            }
+        }
+    });
 }
 
 void OverlapFinder::emitTextPairs()
@@ -761,18 +823,28 @@ void OverlapFinder::emitTextPairs()
         o.reason = reason;
         o.score = score;
         o.terms = terms;
-        m_pairIndex.emplace((static_cast<std::uint64_t>(dutyA) << 32) | static_cast<unsigned>(dutyB),
-                            m_result.overlaps.size());
         m_result.overlaps.push_back(std::move(o));
     };
+
+    auto sameWording = [&](const Group &group) {
+        return !group.generic && group.vector.hasContent && group.roleCount >= 2;
+    };
+    std::vector<bool> needed(m_groups.size(), false);
+    for (size_t g = 0; g < m_groups.size(); ++g)
+        needed[g] = sameWording(m_groups[g]);
+    for (const GroupPair &p : m_groupPairs) {
+        needed[p.a] = true;
+        needed[p.b] = true;
+    }
+    normaliseGroups(needed);
 
     // The same wording in several roles.
     for (size_t g = 0; g < m_groups.size(); ++g) {
         const Group &group = m_groups[g];
-        if (group.generic || !group.vector.hasContent || group.roleCount < 2)
+        if (!sameWording(group))
             continue;
         std::vector<std::string> terms;
-        for (const TextTerm &t : termsOfGroup(static_cast<int>(g))) {
+        for (const TextTerm &t : m_groupText[g]) {
             if (t.role != TermRole::Generic && !t.phrase)
                 terms.push_back(t.surface);
         }
@@ -781,19 +853,35 @@ void OverlapFinder::emitTextPairs()
                 emit(group.duties[i], group.duties[j], 1.0, MatchReason::SameText, terms);
         }
     }
-    // Different wordings of the same work.
-    std::vector<std::string> terms;
-    for (const GroupPair &p : m_groupPairs) {
+    // Different wordings of the same work, explained on all threads.
+    struct Explanation
+    {
         MatchReason reason = MatchReason::SharedTerms;
-        // Explain in the words of the duty that comes first in the model.
-        const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
-        const int first = aFirst ? p.a : p.b;
-        const int second = aFirst ? p.b : p.a;
-        explain(termsOfGroup(first), termsOfGroup(second), terms, reason);
+        std::vector<std::string> terms;
+    };
+    std::vector<Explanation> explanations(m_groupPairs.size());
+    constexpr size_t BlockSize = 4096;
+    parallelBlocks((m_groupPairs.size() + BlockSize - 1) / BlockSize, [&](size_t, auto nextBlock) {
+        for (size_t block; nextBlock(block);) {
+            const size_t end = std::min(m_groupPairs.size(), (block + 1) * BlockSize);
+            for (size_t i = block * BlockSize; i < end; ++i) {
+                const GroupPair &p = m_groupPairs[i];
+                // Explain in the words of the duty that comes first in the model.
+                const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
+                explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a],
+                        explanations[i].terms, explanations[i].reason);
+            }
+        }
+    });
+    m_groupText.clear();
+    m_groupText.shrink_to_fit();
+    for (size_t i = 0; i < m_groupPairs.size(); ++i) {
+        const GroupPair &p = m_groupPairs[i];
         for (int da : m_groups[p.a].duties) {
             for (int db : m_groups[p.b].duties)
-                emit(da, db, p.score, reason, terms);
+                emit(da, db, p.score, explanations[i].reason, explanations[i].terms);
         }
+        explanations[i] = {};
     }
 }
 
@@ -810,6 +898,18 @@ void OverlapFinder::emitTagPairs()
             if (list.empty() || list.back() != static_cast<int>(i))
                 list.push_back(static_cast<int>(i));
         }
+    }
+    if (tagOrder.empty())
+        return;
+    // The text overlaps between tagged duties, so that tags and text never repeat a pair.
+    std::map<std::pair<DutyRef, DutyRef>, size_t> pairIndex;
+    auto tagged = [&](DutyRef ref) {
+        return !m_model.role(ref.role).responsibilities[ref.index].tags.empty();
+    };
+    for (size_t i = 0; i < m_result.overlaps.size(); ++i) {
+        const DutyOverlap &o = m_result.overlaps[i];
+        if (tagged(o.a) && tagged(o.b))
+            pairIndex.emplace(std::pair(o.a, o.b), i);
     }
     for (std::string_view tag : tagOrder) {
         const std::vector<int> &duties = dutiesOfTag[tag];
@@ -838,11 +938,10 @@ void OverlapFinder::emitTagPairs()
                 const int b = duties[j];
                 if (m_duties[a].role == m_duties[b].role)
                     continue;
-                const std::uint64_t key = (static_cast<std::uint64_t>(a) << 32)
-                                          | static_cast<unsigned>(b);
-                auto it = m_pairIndex.find(key);
-                if (it == m_pairIndex.end()) {
-                    m_pairIndex.emplace(key, m_result.overlaps.size());
+                const std::pair key(m_duties[a], m_duties[b]);
+                auto it = pairIndex.find(key);
+                if (it == pairIndex.end()) {
+                    pairIndex.emplace(key, m_result.overlaps.size());
                     DutyOverlap o;
                     o.a = m_duties[a];
                     o.b = m_duties[b];
@@ -878,38 +977,43 @@ void OverlapFinder::finish()
                   return p.b < q.b;
               });
 
-    struct Accumulator
+    // The role pairs: the overlaps' duty pairs sorted by their two roles, one run per pair.
+    struct Link
     {
-        std::vector<int> dutiesA;
-        std::vector<int> dutiesB;
-        int pairs = 0;
+        RoleIndex a;
+        RoleIndex b;
+        int dutyA;
+        int dutyB;
     };
-    std::unordered_map<std::uint64_t, Accumulator> byRoles;
-    for (const DutyOverlap &o : m_result.overlaps) {
-        const std::uint64_t key = (static_cast<std::uint64_t>(o.a.role) << 32)
-                                  | static_cast<unsigned>(o.b.role);
-        Accumulator &acc = byRoles[key];
-        acc.dutiesA.push_back(o.a.index);
-        acc.dutiesB.push_back(o.b.index);
-        ++acc.pairs;
-    }
-    auto distinct = [](std::vector<int> &v) {
-        std::sort(v.begin(), v.end());
-        return static_cast<int>(std::unique(v.begin(), v.end()) - v.begin());
-    };
-    for (auto &[key, acc] : byRoles) {
+    std::vector<Link> links;
+    links.reserve(m_result.overlaps.size());
+    for (const DutyOverlap &o : m_result.overlaps)
+        links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
+    std::sort(links.begin(), links.end(), [](const Link &p, const Link &q) {
+        return std::tie(p.a, p.b, p.dutyA, p.dutyB) < std::tie(q.a, q.b, q.dutyA, q.dutyB);
+    });
+    std::vector<int> dutiesB;
+    for (size_t begin = 0; begin < links.size();) {
+        size_t end = begin;
         RolePairOverlap p;
-        p.a = static_cast<RoleIndex>(key >> 32);
-        p.b = static_cast<RoleIndex>(key & 0xFFFFFFFFu);
-        p.matchedA = distinct(acc.dutiesA);
-        p.matchedB = distinct(acc.dutiesB);
+        p.a = links[begin].a;
+        p.b = links[begin].b;
+        dutiesB.clear();
+        for (; end < links.size() && links[end].a == p.a && links[end].b == p.b; ++end) {
+            if (end == begin || links[end].dutyA != links[end - 1].dutyA)
+                ++p.matchedA;
+            dutiesB.push_back(links[end].dutyB);
+        }
+        std::sort(dutiesB.begin(), dutiesB.end());
+        p.matchedB = static_cast<int>(std::unique(dutiesB.begin(), dutiesB.end()) - dutiesB.begin());
         const double sizeA = static_cast<double>(m_model.role(p.a).responsibilities.size());
         const double sizeB = static_cast<double>(m_model.role(p.b).responsibilities.size());
         p.coverageA = p.matchedA / sizeA;
         p.coverageB = p.matchedB / sizeB;
         p.score = (p.matchedA + p.matchedB) / (sizeA + sizeB);
-        p.shared = acc.pairs;
+        p.shared = static_cast<int>(end - begin);
         m_result.rolePairs.push_back(p);
+        begin = end;
     }
     std::sort(m_result.rolePairs.begin(), m_result.rolePairs.end(),
               [](const RolePairOverlap &p, const RolePairOverlap &q) {

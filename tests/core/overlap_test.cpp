@@ -76,6 +76,23 @@ TEST(Overlap, EqualTagsAreAnOverlapWithScoreOne)
     EXPECT_EQ(o->terms, std::vector<std::string>{"mr"});
 }
 
+TEST(Overlap, APairMatchedByTextAndTagsIsReportedOnceAsTags)
+{
+    const Model model = makeModel(
+        {{"sales", {duty("Conduct market research", {"mr", "research"}), duty("Visit customers")}},
+         {"product", {duty("Visit customers"), duty("Conduct market research", {"research", "mr"})}}});
+    const OverlapResult result = findOverlaps(model);
+    ASSERT_EQ(result.overlaps.size(), 2u);
+    const DutyOverlap *tagged = findPair(result, {0, 0}, {1, 1});
+    ASSERT_NE(tagged, nullptr);
+    EXPECT_EQ(tagged->kind, OverlapKind::Tag);
+    EXPECT_EQ(tagged->reason, MatchReason::SameTag);
+    EXPECT_EQ(tagged->terms, (std::vector<std::string>{"mr", "research"}));
+    const DutyOverlap *text = findPair(result, {0, 1}, {1, 0});
+    ASSERT_NE(text, nullptr);
+    EXPECT_EQ(text->reason, MatchReason::SameText);
+}
+
 TEST(Overlap, TagsWithinOneRoleAreNoOverlap)
 {
     const Model model = makeModel({{"sales", {duty("Visit customers", {"x"}), duty("Call customers", {"x"})}}});
