@@ -583,14 +583,16 @@ void OverlapFinder::findGroupPairs()
                               && m_vocabulary.frequency[id] <= commonFrequency;
     }
 
-    // The indexed terms of a prefix are the positions before tail; the tail (the rest, common and
-    // generic terms included) is what candidate generation leaves to a merge.
-    struct Prefix
+    // What scoring a candidate needs of its group, in one place for the memory cache. The
+    // indexed terms of the prefix are those before the tail; the tail (common and generic
+    // terms included) is what candidate generation leaves to a merge.
+    struct Probe
     {
-        int tail = 0;
+        std::span<const WeightedTerm> tail;
+        double base = 0; // total weight plus the prior
         double tailWeight = 0;
     };
-    std::vector<Prefix> prefixes(groupCount);
+    std::vector<Probe> probes(groupCount);
     for (size_t g = 0; g < groupCount; ++g) {
         const TermVector &v = m_groups[g].vector;
         if (!v.hasContent)
@@ -602,12 +604,13 @@ void OverlapFinder::findGroupPairs()
         const int size = static_cast<int>(v.terms.size());
         while (k < size && left >= needed)
             left -= v.terms[k++].weight;
-        Prefix &p = prefixes[g];
-        p.tail = k;
-        while (p.tail > 0 && !indexed[v.terms[p.tail - 1].id])
-            --p.tail;
-        for (int i = p.tail; i < size; ++i)
-            p.tailWeight += v.terms[i].weight;
+        while (k > 0 && !indexed[v.terms[k - 1].id])
+            --k;
+        Probe &p = probes[g];
+        p.tail = v.terms.subspan(k);
+        p.base = v.total + prior;
+        for (const WeightedTerm &term : p.tail)
+            p.tailWeight += term.weight;
     }
 
     // Two posting lists per term, in group order: groups holding it in their prefix, and groups
@@ -629,7 +632,7 @@ void OverlapFinder::findGroupPairs()
             reachOf(v, prior, reach);
             for (size_t i = 0; i < v.terms.size() && indexed[v.terms[i].id]; ++i) {
                 fn(static_cast<int>(g), v.terms[i], reach[i],
-                   static_cast<int>(i) < prefixes[g].tail);
+                   i < v.terms.size() - probes[g].tail.size());
             }
         }
     };
@@ -657,33 +660,38 @@ void OverlapFinder::findGroupPairs()
     const size_t blockCount = (groupCount + BlockSize - 1) / BlockSize;
     std::vector<std::vector<GroupPair>> blockPairs(blockCount);
     parallelBlocks(blockCount, [&](size_t, auto nextBlock) {
-        std::vector<int> stamp(groupCount, -1);
-        std::vector<double> sharedSelf(groupCount, 0.0);
-        std::vector<double> sharedOther(groupCount, 0.0);
+        // The weight each side of a pair shares so far; a pruned pair has a negative one.
+        struct Shared
+        {
+            double self = 0;
+            double other = 0;
+            int group = -1; // the group probing
+        };
+        std::vector<Shared> shared(groupCount);
         std::vector<int> candidates;
         std::vector<float> selfReach;
         // The first shared term met is the pair's first in id order (the terms not met come
         // after all that are), so the shares cannot exceed what it and the later terms of each
-        // vector make: positional filtering (Xiao et al., PPJoin). A pruned pair is marked by
-        // a negative shared weight.
+        // vector make: positional filtering (Xiao et al., PPJoin).
         auto scan = [&](const std::vector<Posting> &postings, size_t begin, size_t end, int g,
                         float weight, float reachFromHere) {
             for (size_t i = begin; i < end && postings[i].group < g; ++i) {
                 const Posting &p = postings[i];
-                if (stamp[p.group] != g) {
-                    stamp[p.group] = g;
+                Shared &s = shared[p.group];
+                if (s.group != g) {
+                    s.group = g;
                     if (combineShares(reachFromHere, p.reach) < m_result.threshold - 1e-6) {
-                        sharedSelf[p.group] = -1;
+                        s.self = -1;
                         continue;
                     }
-                    sharedSelf[p.group] = 0;
-                    sharedOther[p.group] = 0;
+                    s.self = 0;
+                    s.other = 0;
                     candidates.push_back(p.group);
-                } else if (sharedSelf[p.group] < 0) {
+                } else if (s.self < 0) {
                     continue;
                 }
-                sharedSelf[p.group] += weight;
-                sharedOther[p.group] += p.weight;
+                s.self += weight;
+                s.other += p.weight;
             }
         };
         for (size_t block; nextBlock(block);) {
@@ -694,42 +702,38 @@ void OverlapFinder::findGroupPairs()
                 const TermVector &self = m_groups[g].vector;
                 if (!self.hasContent)
                     continue;
-                const Prefix &selfPrefix = prefixes[g];
+                const Probe &selfProbe = probes[g];
+                const size_t selfTail = self.terms.size() - selfProbe.tail.size();
                 candidates.clear();
                 reachOf(self, prior, selfReach);
-                for (int i = 0; i < static_cast<int>(self.terms.size()); ++i) {
+                for (size_t i = 0; i < self.terms.size(); ++i) {
                     const WeightedTerm &term = self.terms[i];
                     if (!indexed[term.id])
                         break;
                     scan(prefixPostings, prefixBegin[term.id], prefixBegin[term.id + 1], g,
                          term.weight, selfReach[i]);
-                    if (i < selfPrefix.tail)
+                    if (i < selfTail)
                         scan(tailPostings, tailBegin[term.id], tailBegin[term.id + 1], g,
                              term.weight, selfReach[i]);
                 }
-                const double selfBase = self.total + prior;
                 for (int h : candidates) {
-                    const TermVector &other = m_groups[h].vector;
-                    const Prefix &otherPrefix = prefixes[h];
-                    const double otherBase = other.total + prior;
-                    double shared = sharedSelf[h];
-                    double sharedByOther = sharedOther[h];
+                    const Probe &otherProbe = probes[h];
+                    double sharedSelf = shared[h].self;
+                    double sharedOther = shared[h].other;
                     // The shared terms not seen yet lie in both tails; in id order they come
                     // after every term seen, so adding them now sums in the same order as
                     // scoreVectors() and gives the same score.
-                    if (selfPrefix.tail < static_cast<int>(self.terms.size())
-                        && otherPrefix.tail < static_cast<int>(other.terms.size())) {
+                    if (!selfProbe.tail.empty() && !otherProbe.tail.empty()) {
                         const double bound
-                            = combineShares((shared + selfPrefix.tailWeight) / selfBase,
-                                            (sharedByOther + otherPrefix.tailWeight) / otherBase);
+                            = combineShares((sharedSelf + selfProbe.tailWeight) / selfProbe.base,
+                                            (sharedOther + otherProbe.tailWeight)
+                                                / otherProbe.base);
                         if (bound < m_result.threshold - 1e-9)
                             continue;
-                        addSharedWeights(self.terms.subspan(selfPrefix.tail),
-                                         other.terms.subspan(otherPrefix.tail), shared,
-                                         sharedByOther);
+                        addSharedWeights(selfProbe.tail, otherProbe.tail, sharedSelf, sharedOther);
                     }
-                    const double score = std::clamp(combineShares(shared / selfBase,
-                                                                  sharedByOther / otherBase),
+                    const double score = std::clamp(combineShares(sharedSelf / selfProbe.base,
+                                                                  sharedOther / otherProbe.base),
                                                     0.0, 1.0);
                     if (score >= m_result.threshold)
                         pairs.push_back({h, g, score});
