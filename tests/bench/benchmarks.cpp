@@ -21,8 +21,10 @@
 #endif
 #ifdef ROLESCOPE_BENCH_APP
 #include "app/chartscene.h"
+#include "app/chartview.h"
 #include "app/document.h"
 #include <QApplication>
+#include <QImage>
 #endif
 #ifdef ROLESCOPE_BENCH_EXPORT
 #include "app/exporter.h"
@@ -53,6 +55,11 @@ using namespace rolescope;
 namespace fs = std::filesystem;
 
 constexpr int Sizes[] = {1000, 10000, 100000};
+
+double milliseconds(std::chrono::steady_clock::duration d)
+{
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double statusMegabytes(const char *field)
 {
@@ -297,6 +304,42 @@ void sceneRelayout(benchmark::State &state)
     setRoleCounters(state);
     state.counters["cards_shown"] = double(scene.layout().shown.size());
 }
+
+// One frame of the chart view (1600 x 1000 px, as the window paints it) at a zoom level:
+// 0 fits the whole chart, as zoomed out as anyone gets. The view looks at the middle of the
+// chart's lowest level, where the cards are densest.
+void viewFrame(benchmark::State &state, bool expanded, double zoom)
+{
+    const Model &model = Inputs::instance().model(rolesOf(state));
+    Document document;
+    document.setModel(model, QStringLiteral("org.yaml"));
+    if (expanded)
+        document.expandAll();
+    ChartScene scene(&document);
+    ChartView view(&scene);
+    view.resize(1600, 1000);
+    QImage frame(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    if (zoom > 0) {
+        view.setZoom(zoom);
+        const QRectF chart = scene.sceneRect();
+        view.centerOn(chart.center().x(), chart.bottom() - 200);
+    } else {
+        view.zoomToFit();
+    }
+    const PeakMemory memory;
+    // The first frame also indexes the scene's items; the window shows it once per layout.
+    const auto start = std::chrono::steady_clock::now();
+    QCoreApplication::processEvents();
+    view.viewport()->render(&frame);
+    const double firstFrameMs = milliseconds(std::chrono::steady_clock::now() - start);
+    for (auto _ : state)
+        view.viewport()->render(&frame);
+    state.counters["first_frame_ms"] = firstFrameMs;
+    memory.report(state);
+    setRoleCounters(state);
+    state.counters["cards_shown"] = double(scene.layout().shown.size());
+    state.counters["zoom"] = view.transform().m11();
+}
 #endif
 
 #ifdef ROLESCOPE_BENCH_EXPORT
@@ -362,6 +405,15 @@ void registerBenchmarks()
     registerSizes("scene_open", [](benchmark::State &s) { sceneBuild(s, false); }, 100000);
     registerSizes("scene_expanded", [](benchmark::State &s) { sceneBuild(s, true); }, 100000);
     registerSizes("scene_relayout", sceneRelayout, 100000);
+    for (const bool expanded : {false, true}) {
+        for (const double zoom : {0.0, 0.002, 0.005, 0.01, 0.02, 0.05, 0.12, 0.35, 1.0}) {
+            const std::string name = std::string(expanded ? "view_frame_expanded" : "view_frame_opened")
+                                     + (zoom > 0 ? "_zoom" + std::to_string(zoom).substr(0, 5) : "_fit");
+            benchmark::RegisterBenchmark(name.c_str(), [expanded, zoom](benchmark::State &s) {
+                viewFrame(s, expanded, zoom);
+            })->Arg(100000)->Unit(benchmark::kMillisecond);
+        }
+    }
 #endif
 #ifdef ROLESCOPE_BENCH_EXPORT
     registerSizes("export_png", [](benchmark::State &s) { exportChart(s, ExportFormat::Png); },
@@ -369,11 +421,6 @@ void registerBenchmarks()
     registerSizes("export_pdf", [](benchmark::State &s) { exportChart(s, ExportFormat::Pdf); },
                   10000, {1000, 10000});
 #endif
-}
-
-double milliseconds(std::chrono::steady_clock::duration d)
-{
-    return std::chrono::duration<double, std::milli>(d).count();
 }
 
 // Loads FILE, then times computeLayout alone: one warm-up run, then RUNS runs; prints the
