@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <array>
 #include <future>
 #include <unordered_set>
 
@@ -603,22 +604,32 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
         m_error = png.errorString();
         return false;
     }
-    QImage band(width, bandRows,
-                transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
-    if (band.isNull()) {
-        m_error = QStringLiteral("Not enough memory for a band of %1 × %2 px.")
-                      .arg(number(width), number(bandRows));
-        return false;
+    // An opaque chart is painted straight in PNG's byte order. Bands take turns: two are
+    // compressed (on both cores) while the third is painted, and none is allocated anew.
+    constexpr int BandsInTurn = 3;
+    std::array<QImage, BandsInTurn> bands;
+    for (QImage &band : bands) {
+        band = QImage(width, bandRows,
+                      transparent ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB888);
+        if (band.isNull()) {
+            m_error = QStringLiteral("Not enough memory for a band of %1 × %2 px.")
+                          .arg(number(width), number(bandRows));
+            return false;
+        }
     }
-    // Both cores compress bands while the next one is painted; the bands are written in
-    // order as they are done. Two in flight keep the cores busy and the memory bounded.
     std::deque<std::future<PngWriter::Band>> inFlight;
     const auto writeOldest = [&] {
         const PngWriter::Band done = inFlight.front().get();
         inFlight.pop_front();
         return png.write(done);
     };
-    for (int top = 0; top < height; top += bandRows) {
+    for (int top = 0, turn = 0; top < height; top += bandRows, turn = (turn + 1) % BandsInTurn) {
+        // The band painted three turns ago must be written before its pixels are reused.
+        if (inFlight.size() >= BandsInTurn - 1 && !writeOldest()) {
+            m_error = png.errorString();
+            return false;
+        }
+        QImage &band = bands[static_cast<size_t>(turn)];
         const int rows = std::min(bandRows, height - top);
         band.fill(transparent ? Qt::transparent : Qt::white);
         {
@@ -628,16 +639,12 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
             painter.scale(scale, scale);
             paint(painter, QRectF(0, top / scale, m_plan.canvas.width(), rows / scale));
         }
-        QImage bytes = band.convertToFormat(transparent ? QImage::Format_RGBA8888
-                                                        : QImage::Format_RGB888);
+        // PNG wants straight alpha, which Qt cannot paint into quickly.
+        QImage bytes = transparent ? band.convertToFormat(QImage::Format_RGBA8888) : band;
         const bool last = top + rows == height;
         inFlight.push_back(std::async(std::launch::async, [bytes = std::move(bytes), rows, last] {
             return PngWriter::compress(bytes, rows, last);
         }));
-        if (inFlight.size() > 2 && !writeOldest()) {
-            m_error = png.errorString();
-            return false;
-        }
         if (progress && !progress(top + rows, height)) {
             m_cancelled = true;
             m_error = QStringLiteral("The export was cancelled.");
