@@ -42,14 +42,14 @@ bool Document::load(const QString &path)
     return applyLoad(path, loadModelFromPath(path));
 }
 
-bool Document::applyLoad(const QString &path, LoadResult result)
+bool Document::applyLoad(const QString &path, LoadResult result, std::vector<std::string> searchText)
 {
     m_diagnostics = std::move(result.diagnostics);
     m_diagnosticsFileName = displayNameForPath(path);
     m_lastLoadFailed = !result.ok();
     if (result.ok()) {
         const bool sameFile = m_hasModel && path == m_filePath;
-        showModel(std::move(*result.model), path, sameFile);
+        showModel(std::move(*result.model), path, sameFile, std::move(searchText));
     } else if (!m_hasModel) {
         // Nothing is shown yet: remember the file so that fixing it and reloading works.
         m_filePath = path;
@@ -120,7 +120,7 @@ void Document::finishJob()
         emit loadFinished(path, false, true);
         return;
     }
-    const bool ok = applyLoad(path, std::move(result));
+    const bool ok = applyLoad(path, std::move(result), job->takeSearchText());
     emit loadFinished(path, ok, false);
 }
 
@@ -135,7 +135,8 @@ void Document::setModel(Model model, const QString &path)
     emit diagnosticsChanged();
 }
 
-void Document::showModel(Model model, const QString &path, bool keepState)
+void Document::showModel(Model model, const QString &path, bool keepState,
+                         std::vector<std::string> searchText)
 {
     // Roles are matched by id across a reload: indexes change when roles are added or moved.
     std::string currentId;
@@ -202,7 +203,7 @@ void Document::showModel(Model model, const QString &path, bool keepState)
         collapseForFirstView();
     }
 
-    m_searchIndex.setModel(&m_model);
+    m_searchIndex.setModel(&m_model, std::move(searchText));
     updateSearch();
     emit modelReset(keepState);
 }

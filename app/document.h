@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <string>
 #include <vector>
 
 namespace rolescope {
@@ -117,11 +118,13 @@ signals:
     void loadFinished(const QString &path, bool ok, bool cancelled);
 
 private:
-    bool applyLoad(const QString &path, LoadResult result);
+    // SEARCHTEXT: RoleSearchIndex::foldedTexts() of the result's model, if already made.
+    bool applyLoad(const QString &path, LoadResult result, std::vector<std::string> searchText = {});
     void finishJob();
     // Stops JOB without waiting for it: it deletes itself once its thread is done.
     void retireJob(ModelLoadJob *job);
-    void showModel(Model model, const QString &path, bool keepState);
+    void showModel(Model model, const QString &path, bool keepState,
+                   std::vector<std::string> searchText = {});
     void collapseForFirstView();
     void moveToMatch(int match);
     void updateSearch();

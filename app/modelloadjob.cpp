@@ -1,5 +1,7 @@
 #include "app/modelloadjob.h"
 
+#include "app/rolesearch.h"
+
 #include <QFile>
 
 namespace rolescope {
@@ -26,6 +28,8 @@ void ModelLoadJob::start()
     };
     m_thread = std::thread([this, path = QFile::encodeName(m_path).toStdString()] {
         m_result = loadModelFromFile(path, {}, &m_control);
+        if (m_result.ok() && !m_control.cancelled)
+            m_searchText = RoleSearchIndex::foldedTexts(*m_result.model);
         QMetaObject::invokeMethod(
             this,
             [this] {

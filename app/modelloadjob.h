@@ -5,7 +5,9 @@
 #include <QObject>
 #include <QString>
 
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace rolescope {
 
@@ -26,6 +28,8 @@ public:
     void cancel();
     // Valid once finished() was emitted.
     LoadResult takeResult() { return std::move(m_result); }
+    // The model's RoleSearchIndex::foldedTexts(), made on the thread too.
+    std::vector<std::string> takeSearchText() { return std::move(m_searchText); }
 
 signals:
     // Bytes of the file parsed so far, of TOTAL.
@@ -36,6 +40,7 @@ private:
     QString m_path;
     LoadControl m_control;
     LoadResult m_result;
+    std::vector<std::string> m_searchText;
     std::thread m_thread;
 };
 

@@ -3,6 +3,7 @@
 #include "app/loadindicator.h"
 #include "app/mainwindow.h"
 #include "app/modelloadjob.h"
+#include "app/rolesearch.h"
 
 #include "tests/bench/orggenerator.h"
 #include "tests/bench/orgwriter.h"
@@ -221,4 +222,29 @@ TEST_F(AsyncLoadTest, ReloadingALargeFileKeepsTheSelection)
     EXPECT_TRUE(finished.at(1).at(1).toBool());
     ASSERT_NE(document()->currentRole(), NoRole);
     EXPECT_EQ(document()->model().role(document()->currentRole()).id, id);
+}
+
+TEST_F(AsyncLoadTest, TypingOnInALargeModelFindsWhatAFreshSearchFinds)
+{
+    QSignalSpy finished(document(), &Document::loadFinished);
+    ASSERT_TRUE(m_window.openFile(writeLarge(QStringLiteral("large.yaml"), 4000)));
+    ASSERT_TRUE(finished.wait(WaitMs));
+    ASSERT_EQ(document()->model().roleCount(), 4000);
+
+    // Each query narrows the one before, widens it, or starts afresh.
+    const QStringList queries = {
+        QStringLiteral("m"),          QStringLiteral("ma"),      QStringLiteral("man"),
+        QStringLiteral("manage"),     QStringLiteral("manage b"), QStringLiteral("manage bu"),
+        QStringLiteral("manage"),     QStringLiteral("MANAGE"),  QStringLiteral("report"),
+        QStringLiteral("report man"), QStringLiteral(""),        QStringLiteral("zzqx"),
+    };
+    for (const QString &query : queries) {
+        document()->setSearchText(query);
+        RoleSearchIndex fresh;
+        fresh.setModel(&document()->model());
+        EXPECT_EQ(document()->searchMatches(), fresh.find(query)) << query.toStdString();
+    }
+    document()->setSearchText(QStringLiteral("manage"));
+    EXPECT_GT(document()->searchMatches().size(), 0u);
+    EXPECT_LT(document()->searchMatches().size(), 4000u);
 }
