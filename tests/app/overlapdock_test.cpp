@@ -88,10 +88,11 @@ Model largeModel(const std::string &duty)
     model.organization.name = "Large";
     for (int i = 0; i < OverlapAnalysis::BackgroundRoleCount; ++i) {
         Role role;
-        role.id = "r" + std::to_string(i);
-        role.title = "Role " + std::to_string(i);
+        // Appended rather than "r" + ...: GCC 12 warns wrongly (-Wrestrict) about the latter.
+        role.id = std::string("r").append(std::to_string(i));
+        role.title = std::string("Role ").append(std::to_string(i));
         if (i > 0)
-            role.reportsTo = "r" + std::to_string((i - 1) / 8);
+            role.reportsTo = std::string("r").append(std::to_string((i - 1) / 8));
         role.responsibilities.push_back({duty + " for region " + std::to_string(i / 2), {}, {}});
         role.responsibilities.push_back({"Unique task number " + std::to_string(i), {}, {}});
         model.roles.push_back(std::move(role));
