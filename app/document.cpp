@@ -4,8 +4,10 @@
 #include "app/modelloadjob.h"
 
 #include <QFileInfo>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -19,6 +21,7 @@ constexpr int FirstViewRoleLimit = 250;
 constexpr int FullyExpandedRoleLimit = 400;
 // Below this a load takes a few tens of milliseconds: done at once, it needs no progress bar.
 constexpr qint64 LargeFileBytes = 1024 * 1024;
+constexpr int BackgroundFreeRoleCount = 10000;
 
 } // namespace
 
@@ -157,7 +160,7 @@ void Document::showModel(Model model, const QString &path, bool keepState,
             focusId = m_model.role(m_focusRoot).id;
     }
 
-    m_model = std::move(model);
+    Model old = std::exchange(m_model, std::move(model));
     m_hasModel = true;
     m_filePath = path;
 
@@ -206,6 +209,11 @@ void Document::showModel(Model model, const QString &path, bool keepState,
     m_searchIndex.setModel(&m_model, std::move(searchText));
     updateSearch();
     emit modelReset(keepState);
+    // Freeing 100,000 roles' millions of strings takes a tenth of a second: not on this thread.
+    if (old.roleCount() >= BackgroundFreeRoleCount) {
+        QThreadPool::globalInstance()->start(
+            [old = std::make_shared<Model>(std::move(old))]() mutable { old.reset(); });
+    }
 }
 
 void Document::collapseForFirstView()
