@@ -44,6 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     small.maxNestingDepth = 8;
     small.maxNodes = 2000;
     small.maxScalarBytes = 256;
+    small.maxLineBytes = 1024;
     small.maxRoles = 20;
     small.maxResponsibilitiesPerRole = 5;
     small.parseThreads = 1;
