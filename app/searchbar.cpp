@@ -10,6 +10,15 @@
 
 namespace rolescope {
 
+namespace {
+
+// A search of 100,000 roles takes some 30-60 ms of the UI thread; a burst of keystrokes runs
+// it once. Smaller models are searched at every keystroke.
+constexpr int PauseRoleCount = 20000;
+constexpr int PauseMs = 150;
+
+} // namespace
+
 SearchBar::SearchBar(Document *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
@@ -38,9 +47,18 @@ SearchBar::SearchBar(Document *document, QWidget *parent)
     layout->addWidget(m_next);
     layout->addWidget(m_status);
 
-    connect(m_edit, &QLineEdit::textChanged, document, &Document::setSearchText);
-    connect(m_previous, &QToolButton::clicked, document, &Document::previousMatch);
-    connect(m_next, &QToolButton::clicked, document, &Document::nextMatch);
+    m_pause.setSingleShot(true);
+    m_pause.setInterval(PauseMs);
+    connect(&m_pause, &QTimer::timeout, this, &SearchBar::searchNow);
+    connect(m_edit, &QLineEdit::textChanged, this, &SearchBar::onTextChanged);
+    connect(m_previous, &QToolButton::clicked, this, [this] {
+        searchNow();
+        m_document->previousMatch();
+    });
+    connect(m_next, &QToolButton::clicked, this, [this] {
+        searchNow();
+        m_document->nextMatch();
+    });
     connect(document, &Document::searchChanged, this, &SearchBar::updateStatus);
     connect(document, &Document::modelReset, this, &SearchBar::updateStatus);
     updateStatus();
@@ -62,6 +80,7 @@ bool SearchBar::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         const auto key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            searchNow();
             if (key->modifiers() & Qt::ShiftModifier)
                 m_document->previousMatch();
             else
@@ -76,9 +95,24 @@ bool SearchBar::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void SearchBar::onTextChanged(const QString &text)
+{
+    if (m_document->hasModel() && m_document->model().roleCount() >= PauseRoleCount)
+        m_pause.start();
+    else
+        m_document->setSearchText(text);
+}
+
+void SearchBar::searchNow()
+{
+    m_pause.stop();
+    m_document->setSearchText(m_edit->text());
+}
+
 void SearchBar::updateStatus()
 {
-    if (m_edit->text() != m_document->searchText())
+    // Text typed since the last search is still to be searched, not replaced.
+    if (!m_pause.isActive() && m_edit->text() != m_document->searchText())
         m_edit->setText(m_document->searchText());
     const auto count = static_cast<int>(m_document->searchMatches().size());
     const bool searching = !m_document->searchText().trimmed().isEmpty();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -11,7 +12,8 @@ namespace rolescope {
 class Document;
 
 // Search field with previous/next buttons and a "2 of 5" count. Typing highlights every
-// match; Enter (or F3) moves to the next one, Shift+Enter to the previous one.
+// match; Enter (or F3) moves to the next one, Shift+Enter to the previous one. In a large
+// model the search waits for a pause in the typing.
 class SearchBar : public QWidget
 {
     Q_OBJECT
@@ -28,6 +30,9 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void onTextChanged(const QString &text);
+    // Runs the search typed so far, if it still waits for a pause.
+    void searchNow();
     void updateStatus();
 
     Document *m_document;
@@ -35,6 +40,7 @@ private:
     QLabel *m_status;
     QToolButton *m_previous;
     QToolButton *m_next;
+    QTimer m_pause;
 };
 
 } // namespace rolescope

@@ -4,6 +4,7 @@
 #include "app/mainwindow.h"
 #include "app/modelloadjob.h"
 #include "app/rolesearch.h"
+#include "app/searchbar.h"
 
 #include "tests/bench/orggenerator.h"
 #include "tests/bench/orgwriter.h"
@@ -12,6 +13,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QFileInfo>
 #include <QProgressBar>
 #include <QSignalSpy>
@@ -247,4 +249,29 @@ TEST_F(AsyncLoadTest, TypingOnInALargeModelFindsWhatAFreshSearchFinds)
     document()->setSearchText(QStringLiteral("manage"));
     EXPECT_GT(document()->searchMatches().size(), 0u);
     EXPECT_LT(document()->searchMatches().size(), 4000u);
+}
+
+TEST_F(AsyncLoadTest, SearchingALargeModelWaitsForAPauseInTheTyping)
+{
+    QSignalSpy finished(document(), &Document::loadFinished);
+    ASSERT_TRUE(m_window.openFile(writeLarge(QStringLiteral("large.yaml"), 25000)));
+    ASSERT_TRUE(finished.wait(WaitMs));
+    ASSERT_EQ(document()->model().roleCount(), 25000);
+    QSignalSpy searched(document(), &Document::searchChanged);
+
+    QLineEdit *edit = m_window.searchBar()->lineEdit();
+    QTest::keyClicks(edit, QStringLiteral("manager"));
+    EXPECT_EQ(searched.count(), 0);
+    ASSERT_TRUE(searched.wait(WaitMs));
+    EXPECT_EQ(searched.count(), 1); // one search for the whole word
+    EXPECT_EQ(document()->searchText(), QStringLiteral("manager"));
+    EXPECT_FALSE(document()->searchMatches().empty());
+
+    // Enter searches at once what was typed, then goes to the first match.
+    QTest::keyClicks(edit, QStringLiteral(" budget"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    EXPECT_EQ(document()->searchText(), QStringLiteral("manager budget"));
+    ASSERT_FALSE(document()->searchMatches().empty());
+    EXPECT_EQ(document()->currentRole(), document()->searchMatches().front());
+    EXPECT_EQ(edit->text(), QStringLiteral("manager budget"));
 }
