@@ -95,6 +95,7 @@ ComparisonView::ComparisonView(OverlapAnalysis *analysis, QWidget *parent)
     m_scrollArea->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_scrollArea);
     connect(analysis, &OverlapAnalysis::changed, this, &ComparisonView::onModelReset);
+    connect(analysis, &OverlapAnalysis::resultReady, this, &ComparisonView::rebuild);
     rebuild();
 }
 
@@ -342,6 +343,10 @@ void ComparisonView::rebuild()
                 : tr("Ctrl+click another role, or choose “Compare with…” in a role's context "
                      "menu, to compare it with %1.")
                       .arg(columnTitle(0))));
+    }
+    if (m_roles.size() >= 2 && m_analysis->isPending()) {
+        layout->addWidget(mutedLabel(tr("Still finding overlapping duties in this large model; "
+                                        "shared duties are marked when that is done.")));
     }
     for (const PairSummary &summary : m_comparison.pairSummaries()) {
         m_summaryLines.append(summaryText(summary));

@@ -4,6 +4,8 @@
 
 #include <QThread>
 
+#include <atomic>
+
 namespace rolescope {
 
 // The worker reads its own copy of the model: the document's is replaced on the next load.
@@ -11,6 +13,7 @@ struct OverlapAnalysis::Job
 {
     Model model;
     OverlapResult result;
+    std::atomic<bool> cancelled = false;
 };
 
 OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
@@ -18,42 +21,64 @@ OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
     , m_document(document)
 {
     connect(document, &Document::modelReset, this, [this] {
-        start();
+        abandonJob();
+        m_result.reset();
+        if (analysesAhead())
+            start();
         emit changed();
     });
-    start();
+    if (analysesAhead())
+        start();
+}
+
+// Large models are analysed as soon as they are shown, so the first comparison rarely waits;
+// small ones take no time, and very large ones are left until asked for.
+bool OverlapAnalysis::analysesAhead() const
+{
+    const int roles = m_document->hasModel() ? m_document->model().roleCount() : 0;
+    return roles >= BackgroundRoleCount && roles < OnDemandRoleCount;
 }
 
 OverlapAnalysis::~OverlapAnalysis()
 {
-    finishJob();
+    // Every job left is cancelled, so these waits are short.
+    abandonJob();
     for (QThread *thread : std::as_const(m_staleThreads)) {
         thread->wait();
         delete thread;
     }
 }
 
-void OverlapAnalysis::start()
+void OverlapAnalysis::start() const
 {
-    // A reload while a large model is still being analysed must not wait for an answer about
-    // a model that is gone: the stale job finishes on its own (it owns its copy of the model).
-    abandonJob();
-    m_result.reset();
-    if (!m_document->hasModel() || m_document->model().roleCount() < BackgroundRoleCount)
-        return;
     auto job = std::make_shared<Job>();
     job->model = m_document->model();
     m_job = job;
-    m_thread = QThread::create([job] { job->result = findOverlaps(job->model); });
+    m_thread = QThread::create([job] {
+        OverlapOptions options;
+        options.cancelled = &job->cancelled;
+        job->result = findOverlaps(job->model, options);
+    });
+    QThread *thread = m_thread;
+    // Queued to this object's thread, the UI's; a job abandoned meanwhile is not this one.
+    connect(thread, &QThread::finished, this, [this, thread] {
+        if (thread != m_thread)
+            return;
+        finishJob();
+        emit const_cast<OverlapAnalysis *>(this)->resultReady();
+    });
     m_thread->start(QThread::LowPriority);
 }
 
+// A reload while a large model is still being analysed must not wait for an answer about a
+// model that is gone: the stale job finishes on its own (it owns its copy of the model).
 void OverlapAnalysis::abandonJob()
 {
     if (!m_thread)
         return;
     QThread *thread = m_thread;
     m_thread = nullptr;
+    m_job->cancelled = true;
     m_job.reset();
     m_staleThreads.append(thread);
     connect(thread, &QThread::finished, this, [this, thread] {
@@ -75,9 +100,15 @@ void OverlapAnalysis::finishJob() const
 
 const OverlapResult &OverlapAnalysis::result() const
 {
-    finishJob();
-    if (!m_result)
-        m_result = m_document->hasModel() ? findOverlaps(m_document->model()) : OverlapResult();
+    static const OverlapResult nothingYet;
+    if (m_result)
+        return *m_result;
+    if (!m_thread && m_document->hasModel()
+        && m_document->model().roleCount() >= BackgroundRoleCount)
+        start();
+    if (m_thread)
+        return nothingYet;
+    m_result = m_document->hasModel() ? findOverlaps(m_document->model()) : OverlapResult();
     return *m_result;
 }
 

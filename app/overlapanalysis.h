@@ -17,8 +17,10 @@ class Document;
 
 // The overlaps of the document's model, found by core's findOverlaps() and kept until the
 // model changes, so that the comparison view, the overlap dock and the chart tint share one
-// computation. A large model is analysed on a worker thread as soon as it is shown, so the
-// first comparison rarely waits; a small one when first asked for.
+// computation. A small model is analysed when first asked for. A large one is analysed on a
+// worker thread, and nothing waits for it: until resultReady() the result is empty and
+// isPending() says why. A very large one (the analysis takes minutes and gigabytes at 100,000
+// roles) is only analysed once something asks for its overlaps.
 class OverlapAnalysis : public QObject
 {
     Q_OBJECT
@@ -26,24 +28,30 @@ class OverlapAnalysis : public QObject
 public:
     // Models with at least this many roles are analysed in the background.
     static constexpr int BackgroundRoleCount = 2000;
+    // From this many roles, only when first asked for.
+    static constexpr int OnDemandRoleCount = 20000;
 
     explicit OverlapAnalysis(Document *document, QObject *parent = nullptr);
     ~OverlapAnalysis() override;
 
     Document *document() const { return m_document; }
-    // Waits for the background analysis if it is still running.
+    // Empty while the background analysis runs (or, for a very large model, starts it).
     const OverlapResult &result() const;
+    bool isPending() const { return m_thread != nullptr; }
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;
 
 signals:
     // A new model is shown: results taken before are stale.
     void changed();
+    // The background analysis has finished: result() now holds it.
+    void resultReady();
 
 private:
     struct Job;
 
-    void start();
+    bool analysesAhead() const;
+    void start() const;
     void abandonJob();
     void finishJob() const;
 
@@ -51,7 +59,7 @@ private:
     mutable std::optional<OverlapResult> m_result;
     mutable std::shared_ptr<Job> m_job;
     mutable QThread *m_thread = nullptr;
-    QList<QThread *> m_staleThreads; // analyses of replaced models, still running
+    mutable QList<QThread *> m_staleThreads; // analyses of replaced models, still running
 };
 
 } // namespace rolescope

@@ -78,6 +78,7 @@ OverlapController::OverlapController(Document *document, ChartView *chartView,
 
     connect(document, &Document::selectionChanged, this, &OverlapController::onSelectionChanged);
     connect(m_analysis, &OverlapAnalysis::changed, this, &OverlapController::updateTint);
+    connect(m_analysis, &OverlapAnalysis::resultReady, this, &OverlapController::updateTint);
     connect(m_comparison, &ComparisonView::rolesChanged, this, [this] {
         QStringList titles;
         for (int column = 0; column < static_cast<int>(m_comparison->roles().size()); ++column)
@@ -160,6 +161,8 @@ void OverlapController::addRoleActions(QMenu *menu, RoleIndex role)
 
     QMenu *with = menu->addMenu(tr("Compare &with…"));
     const std::vector<double> scores = m_analysis->scoresAgainst(role);
+    if (m_analysis->isPending())
+        with->addAction(tr("Still finding overlapping duties…"))->setEnabled(false);
     std::vector<RoleIndex> others;
     for (RoleIndex other = 0; other < model.roleCount(); ++other) {
         if (scores[static_cast<size_t>(other)] > 0)

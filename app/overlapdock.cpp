@@ -1,9 +1,11 @@
 #include "app/overlapdock.h"
 
+#include "app/document.h"
 #include "app/overlapanalysis.h"
 #include "app/rolepairmodel.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -17,6 +19,8 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit)
     , m_table(new QTableView)
+    , m_pending(new QLabel)
+    , m_analysis(analysis)
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(RolePairModel::SortRole);
@@ -54,13 +58,18 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_filter);
+    layout->addWidget(m_pending);
     layout->addWidget(m_table);
+    m_pending->setWordWrap(true);
+    m_pending->hide();
 
-    connect(analysis, &OverlapAnalysis::changed, this, [this] {
+    const auto markStale = [this] {
         m_stale = true;
         if (isVisible())
             refreshIfStale();
-    });
+    };
+    connect(analysis, &OverlapAnalysis::changed, this, markStale);
+    connect(analysis, &OverlapAnalysis::resultReady, this, markStale);
 }
 
 void OverlapDock::showEvent(QShowEvent *event)
@@ -75,6 +84,11 @@ void OverlapDock::refreshIfStale()
         return;
     m_stale = false;
     m_model->refresh();
+    // Asking for the pairs starts the analysis of a very large model; say that it runs.
+    m_pending->setVisible(m_analysis->isPending());
+    m_pending->setText(tr("Finding overlapping duties among %1 roles… The list appears when "
+                          "it is done; the window stays usable meanwhile.")
+                           .arg(m_analysis->document()->model().roleCount()));
 }
 
 } // namespace rolescope

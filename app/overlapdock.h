@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -41,6 +42,8 @@ private:
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTableView *m_table;
+    QLabel *m_pending; // while the analysis runs
+    OverlapAnalysis *m_analysis;
     bool m_stale = true;
 };
 

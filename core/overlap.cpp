@@ -148,14 +148,15 @@ size_t workerCount(size_t blockCount)
 }
 
 // Runs work(worker, nextBlock) on this thread (worker 0) and on workerCount() - 1 more; each
-// takes the next block number from nextBlock(block) until it returns false.
+// takes the next block number from nextBlock(block) until it returns false, which it does
+// early once CANCELLED is set.
 template<typename Work>
-void parallelBlocks(size_t blockCount, Work work)
+void parallelBlocks(size_t blockCount, const std::atomic<bool> *cancelled, Work work)
 {
     std::atomic<size_t> next = 0;
     auto nextBlock = [&](size_t &block) {
         block = next.fetch_add(1);
-        return block < blockCount;
+        return block < blockCount && !(cancelled && cancelled->load(std::memory_order_relaxed));
     };
     std::vector<std::thread> helpers;
     for (size_t worker = 1; worker < workerCount(blockCount); ++worker)
@@ -338,14 +339,16 @@ public:
 
     OverlapResult run()
     {
-        collectDuties();
-        buildGroups();
-        weighGroups();
-        findGroupPairs();
-        markGenericGroups();
-        emitTextPairs();
-        emitTagPairs();
-        finish();
+        for (void (OverlapFinder::*phase)() :
+             {&OverlapFinder::collectDuties, &OverlapFinder::buildGroups, &OverlapFinder::weighGroups,
+              &OverlapFinder::findGroupPairs, &OverlapFinder::markGenericGroups,
+              &OverlapFinder::emitTextPairs, &OverlapFinder::emitTagPairs, &OverlapFinder::finish}) {
+            if (m_options.cancelled && *m_options.cancelled)
+                return OverlapResult{m_result.threshold, {}, {}, {}};
+            (this->*phase)();
+        }
+        if (m_options.cancelled && *m_options.cancelled)
+            return OverlapResult{m_result.threshold, {}, {}, {}};
         return std::move(m_result);
     }
 
@@ -428,7 +431,7 @@ void OverlapFinder::buildGroups()
     };
     std::vector<Block> blocks((texts.size() + BlockSize - 1) / BlockSize);
     std::vector<Vocabulary> workerVocabularies(workerCount(blocks.size()));
-    parallelBlocks(blocks.size(), [&](size_t worker, auto nextBlock) {
+    parallelBlocks(blocks.size(), m_options.cancelled, [&](size_t worker, auto nextBlock) {
         TextNormalizer normalizer(m_model.overlapSettings.synonyms);
         Vocabulary &vocabulary = workerVocabularies[worker];
         for (size_t b; nextBlock(b);) {
@@ -659,7 +662,7 @@ void OverlapFinder::findGroupPairs()
     constexpr size_t BlockSize = 512;
     const size_t blockCount = (groupCount + BlockSize - 1) / BlockSize;
     std::vector<std::vector<GroupPair>> blockPairs(blockCount);
-    parallelBlocks(blockCount, [&](size_t, auto nextBlock) {
+    parallelBlocks(blockCount, m_options.cancelled, [&](size_t, auto nextBlock) {
         // The weight each side of a pair shares so far; a pruned pair has a negative one.
         struct Shared
         {
@@ -800,7 +803,8 @@ void OverlapFinder::normaliseGroups(const std::vector<bool> &needed)
 {
     m_groupText.assign(m_groups.size(), {});
     constexpr size_t BlockSize = 2048;
-    parallelBlocks((m_groups.size() + BlockSize - 1) / BlockSize, [&](size_t, auto nextBlock) {
+    const size_t groupBlocks = (m_groups.size() + BlockSize - 1) / BlockSize;
+    parallelBlocks(groupBlocks, m_options.cancelled, [&](size_t, auto nextBlock) {
         TextNormalizer normalizer(m_model.overlapSettings.synonyms);
         for (size_t block; nextBlock(block);) {
             const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
@@ -865,7 +869,8 @@ void OverlapFinder::emitTextPairs()
     };
     std::vector<Explanation> explanations(m_groupPairs.size());
     constexpr size_t BlockSize = 4096;
-    parallelBlocks((m_groupPairs.size() + BlockSize - 1) / BlockSize, [&](size_t, auto nextBlock) {
+    const size_t pairBlocks = (m_groupPairs.size() + BlockSize - 1) / BlockSize;
+    parallelBlocks(pairBlocks, m_options.cancelled, [&](size_t, auto nextBlock) {
         for (size_t block; nextBlock(block);) {
             const size_t end = std::min(m_groupPairs.size(), (block + 1) * BlockSize);
             for (size_t i = block * BlockSize; i < end; ++i) {

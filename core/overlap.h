@@ -2,6 +2,7 @@
 
 #include "core/model.h"
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
@@ -76,6 +77,8 @@ struct OverlapOptions
     // cluster; so does a duty that matches more other duty wordings than maxMatchesPerDuty.
     int maxRolesPerDuty = 40;
     int maxMatchesPerDuty = 200;
+    // Set (from any thread) to stop early; findOverlaps() then returns an empty result.
+    const std::atomic<bool> *cancelled = nullptr;
 };
 
 struct OverlapResult

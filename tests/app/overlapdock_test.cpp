@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDockWidget>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSortFilterProxyModel>
@@ -82,11 +83,11 @@ TEST(RolePairModelTest, listsEveryRolePairHighestScoreFirst)
 }
 
 // A model large enough to be analysed in the background: pairs of teams with the same duty.
-Model largeModel(const std::string &duty)
+Model largeModel(const std::string &duty, int roles = OverlapAnalysis::BackgroundRoleCount)
 {
     Model model;
     model.organization.name = "Large";
-    for (int i = 0; i < OverlapAnalysis::BackgroundRoleCount; ++i) {
+    for (int i = 0; i < roles; ++i) {
         Role role;
         // Appended rather than "r" + ...: GCC 12 warns wrongly (-Wrestrict) about the latter.
         role.id = std::string("r").append(std::to_string(i));
@@ -113,6 +114,15 @@ TEST(OverlapAnalysisTest, largeModelsAreAnalysedInTheBackgroundWithTheSameResult
     document.setModel(second);
     EXPECT_EQ(changes, 2);
 
+    // Nothing waits for the analysis: until it is done the result is empty.
+    EXPECT_TRUE(analysis.isPending());
+    EXPECT_TRUE(analysis.result().rolePairs.empty());
+    int ready = 0;
+    QObject::connect(&analysis, &OverlapAnalysis::resultReady, [&ready] { ++ready; });
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ready > 0; }, 120000));
+    EXPECT_EQ(ready, 1); // the replaced model's analysis never reports
+    EXPECT_FALSE(analysis.isPending());
+
     const OverlapResult expected = findOverlaps(second);
     const OverlapResult &result = analysis.result();
     ASSERT_EQ(result.overlaps.size(), expected.overlaps.size());
@@ -123,6 +133,35 @@ TEST(OverlapAnalysisTest, largeModelsAreAnalysedInTheBackgroundWithTheSameResult
     }
     EXPECT_FALSE(result.overlaps.empty());
     EXPECT_EQ(result.overlaps.front().terms, expected.overlaps.front().terms);
+}
+
+TEST(OverlapAnalysisTest, DockSaysTheAnalysisRunsAndFillsWhenItIsDone)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    OverlapDock dock(&analysis);
+    dock.show();
+    document.setModel(largeModel("Audit the payroll ledgers"));
+    auto *pending = dock.findChild<QLabel *>();
+    ASSERT_NE(pending, nullptr);
+    EXPECT_TRUE(pending->isVisible());
+    EXPECT_TRUE(pending->text().contains(QStringLiteral("Finding overlapping duties")))
+        << pending->text().toStdString();
+    EXPECT_EQ(dock.pairModel()->rowCount(), 0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dock.pairModel()->rowCount() > 0; }, 120000));
+    EXPECT_FALSE(pending->isVisible());
+}
+
+TEST(OverlapAnalysisTest, VeryLargeModelsAreAnalysedOnlyWhenAskedFor)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    document.setModel(largeModel("Audit the payroll ledgers", OverlapAnalysis::OnDemandRoleCount));
+    EXPECT_FALSE(analysis.isPending());
+    EXPECT_TRUE(analysis.result().rolePairs.empty()); // asking starts it
+    EXPECT_TRUE(analysis.isPending());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.isPending(); }, 120000));
+    EXPECT_FALSE(analysis.result().rolePairs.empty());
 }
 
 class OverlapWindowTest : public ::testing::Test

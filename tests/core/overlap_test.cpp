@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -110,6 +111,20 @@ TEST(Overlap, StemmingMatchesInflectedWords)
     EXPECT_EQ(o->reason, MatchReason::SameText);
     EXPECT_DOUBLE_EQ(o->score, 1.0);
     EXPECT_EQ(o->terms, (std::vector<std::string>{"prepare", "annual", "budget"}));
+}
+
+TEST(Overlap, CancelledAnalysisReturnsNothing)
+{
+    const Model model = makeModel({{"finance", {duty("Prepare the annual budget")}},
+                                   {"ops", {duty("Preparing annual budgets")}}});
+    std::atomic<bool> cancelled = true;
+    OverlapOptions options;
+    options.cancelled = &cancelled;
+    const OverlapResult result = findOverlaps(model, options);
+    EXPECT_TRUE(result.overlaps.empty());
+    EXPECT_TRUE(result.rolePairs.empty());
+    cancelled = false;
+    EXPECT_EQ(findOverlaps(model, options).overlaps.size(), 1u);
 }
 
 TEST(Overlap, CaseAccentsAndPunctuationAreFolded)
