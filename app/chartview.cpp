@@ -5,6 +5,7 @@
 #include "app/rolecarditem.h"
 
 #include <QContextMenuEvent>
+#include <QGuiApplication>
 #include <QGestureEvent>
 #include <QMenu>
 #include <QNativeGestureEvent>
@@ -24,6 +25,9 @@ constexpr qreal ZoomStep = 1.25;
 constexpr qreal VisibleMargin = 40;
 // Fitting a big chart would make its cards specks; the first view stops at this zoom.
 constexpr qreal ReadableZoom = 0.6;
+// The first frame after a layout with this many cards takes a second or more (Qt indexes
+// every item): the cursor says the window is busy until it is painted.
+constexpr size_t BusyCardCount = 20000;
 
 } // namespace
 
@@ -45,7 +49,28 @@ ChartView::ChartView(ChartScene *scene, QWidget *parent)
         ensureRoleVisible(document()->currentRole());
     });
     connect(m_scene, &ChartScene::roleActivated, this, &ChartView::roleActivated);
+    connect(m_scene, &ChartScene::layoutChanged, this, [this] {
+        if (m_busyUntilPainted || !isVisible() || m_scene->layout().shown.size() < BusyCardCount)
+            return;
+        m_busyUntilPainted = true;
+        QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+    });
     m_fitPending = true;
+}
+
+ChartView::~ChartView()
+{
+    if (m_busyUntilPainted)
+        QGuiApplication::restoreOverrideCursor();
+}
+
+void ChartView::paintEvent(QPaintEvent *event)
+{
+    QGraphicsView::paintEvent(event);
+    if (m_busyUntilPainted) {
+        m_busyUntilPainted = false;
+        QGuiApplication::restoreOverrideCursor();
+    }
 }
 
 Document *ChartView::document() const

@@ -19,6 +19,7 @@ class ChartView : public QGraphicsView
 
 public:
     explicit ChartView(ChartScene *scene, QWidget *parent = nullptr);
+    ~ChartView() override;
 
     ChartScene *chartScene() const { return m_scene; }
     qreal zoom() const;
@@ -51,6 +52,7 @@ protected:
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void scaleBy(qreal factor);
@@ -60,6 +62,7 @@ private:
     ChartScene *m_scene;
     bool m_fitPending = false;
     bool m_autoFit = false; // refit when resized, until the user zooms
+    bool m_busyUntilPainted = false; // a busy cursor is shown until the next frame is done
 };
 
 } // namespace rolescope

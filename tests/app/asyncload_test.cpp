@@ -15,6 +15,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -274,4 +275,15 @@ TEST_F(AsyncLoadTest, SearchingALargeModelWaitsForAPauseInTheTyping)
     ASSERT_FALSE(document()->searchMatches().empty());
     EXPECT_EQ(document()->currentRole(), document()->searchMatches().front());
     EXPECT_EQ(edit->text(), QStringLiteral("manager budget"));
+}
+
+TEST_F(AsyncLoadTest, ShowingTensOfThousandsOfCardsShowsABusyCursorUntilTheyArePainted)
+{
+    // Qt indexes every item before the first frame of a new layout: a second or more for
+    // 100,000 cards, during which the window cannot answer.
+    document()->setModel(bench::generateOrg({20000, 1}), QStringLiteral("big.yaml"));
+    document()->expandAll();
+    ASSERT_NE(QGuiApplication::overrideCursor(), nullptr);
+    EXPECT_EQ(QGuiApplication::overrideCursor()->shape(), Qt::BusyCursor);
+    ASSERT_TRUE(QTest::qWaitFor([] { return QGuiApplication::overrideCursor() == nullptr; }, WaitMs));
 }
