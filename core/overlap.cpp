@@ -343,16 +343,20 @@ public:
              {&OverlapFinder::collectDuties, &OverlapFinder::buildGroups, &OverlapFinder::weighGroups,
               &OverlapFinder::findGroupPairs, &OverlapFinder::markGenericGroups,
               &OverlapFinder::emitTextPairs, &OverlapFinder::emitTagPairs, &OverlapFinder::finish}) {
-            if (m_options.cancelled && *m_options.cancelled)
+            if (isCancelled())
                 return OverlapResult{m_result.threshold, {}, {}, {}};
             (this->*phase)();
         }
-        if (m_options.cancelled && *m_options.cancelled)
+        if (isCancelled())
             return OverlapResult{m_result.threshold, {}, {}, {}};
         return std::move(m_result);
     }
 
 private:
+    // A phase whose blocks were cut short by cancelling leaves its results incomplete: it
+    // stops there, and run() returns nothing.
+    bool isCancelled() const { return m_options.cancelled && *m_options.cancelled; }
+
     struct Group
     {
         std::vector<int> duties; // flat duty ids
@@ -449,6 +453,8 @@ void OverlapFinder::buildGroups()
             }
         }
     });
+    if (isCancelled())
+        return;
 
     struct SignatureHash
     {
@@ -882,6 +888,8 @@ void OverlapFinder::emitTextPairs()
             }
         }
     });
+    if (isCancelled())
+        return;
     m_groupText.clear();
     m_groupText.shrink_to_fit();
     for (size_t i = 0; i < m_groupPairs.size(); ++i) {

@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <iterator>
 #include <map>
 #include <set>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -555,5 +557,27 @@ TEST(Overlap, FindsExactlyThePairsThatScoringEveryPairFinds)
         EXPECT_EQ(found.size(), matched);
         // The model does have overlaps at this threshold, most of them differently worded.
         EXPECT_GT(matched, 20 + 2 * sameText);
+    }
+}
+
+TEST(Overlap, CancellingAtAnyMomentGivesEverythingOrNothing)
+{
+    // A cancel lands wherever the work happens to be; no phase may go on with the half-built
+    // results of one cut short (the sanitizer build checks that nothing reads past them).
+    const Model model = randomOrganisation(3000, 11);
+    const OverlapResult full = findOverlaps(model);
+    ASSERT_FALSE(full.overlaps.empty());
+    for (const int delayUs : {0, 200, 1000, 3000, 10000, 30000}) {
+        std::atomic<bool> cancelled = false;
+        OverlapOptions options;
+        options.cancelled = &cancelled;
+        std::thread canceller([&cancelled, delayUs] {
+            std::this_thread::sleep_for(std::chrono::microseconds(delayUs));
+            cancelled = true;
+        });
+        const OverlapResult result = findOverlaps(model, options);
+        canceller.join();
+        EXPECT_TRUE(result.overlaps.empty() || result.overlaps.size() == full.overlaps.size())
+            << "after " << delayUs << " us: " << result.overlaps.size();
     }
 }
