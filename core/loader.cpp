@@ -415,27 +415,15 @@ void EventCollector::OnAlias(const YAML::Mark &mark, YAML::anchor_t)
 void EventCollector::checkQuoteClosed(const YAML::Mark &mark)
 {
     // yaml-cpp accepts a quoted scalar that never closes, swallowing the rest of the file
-    // into one value. Find the closing quote the way the YAML grammar defines it. Only this
-    // piece is searched: a piece boundary inside a quoted value must count as unclosed so
-    // that the file is parsed again as a whole.
+    // into one value. Only this piece is searched: a piece boundary inside a quoted value
+    // must count as unclosed so that the file is parsed again as a whole.
     const std::string_view text = m_piece.text;
     const std::uint64_t offset = localOffset(mark);
     if (offset >= text.size())
         return;
     const char quote = text[offset];
-    if (quote != '"' && quote != '\'')
+    if ((quote != '"' && quote != '\'') || closingQuote(text, offset) != std::string_view::npos)
         return;
-    for (size_t i = offset + 1; i < text.size(); ++i) {
-        if (quote == '"' && text[i] == '\\') {
-            ++i;
-        } else if (text[i] == quote) {
-            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-                ++i; // '' is an escaped single quote
-                continue;
-            }
-            return;
-        }
-    }
     m_builder.error("unclosed-quote",
                     std::string("this ") + (quote == '"' ? "double" : "single")
                         + "-quoted value is never closed: add the missing " + quote,
@@ -993,6 +981,21 @@ ParsedFile parseWhole(const SourceText &source, const LoadLimits &limits, std::s
     return parsed;
 }
 
+// Parses a beginning of the file to see what the parser says there; the progress bar is the
+// whole file's and does not move.
+ParsedFile parseBeginning(const SourceText &source, const LoadLimits &limits, std::string_view text,
+                          LoadControl *control)
+{
+    LoadMeter probe(control, text.size(), false);
+    return parseWhole(source, limits, text, probe);
+}
+
+bool reports(const ParsedFile &parsed, std::string_view code)
+{
+    return std::any_of(parsed.diagnostics.begin(), parsed.diagnostics.end(),
+                       [code](const Diagnostic &d) { return d.code == code; });
+}
+
 // yaml-cpp reads a flow collection all the way to its end before it reports the collection's
 // first event (any '[' may still turn out to start a key), holding about 240 bytes per
 // bracket: 64 MB of '[' took 15 GB before the depth limit could stop it. So this finds where
@@ -1011,11 +1014,8 @@ std::optional<std::string> deepFlowBeginning(std::string_view text, int maxDepth
         if (c == '#' && afterSpace) {
             i = std::min(text.find('\n', i), text.size() - 1);
         } else if ((c == '"' || c == '\'') && (afterSpace || previous == '[' || previous == '{' || previous == ',')) {
-            for (++i; i < text.size() && text[i] != c; ++i) {
-                if (c == '"' && text[i] == '\\')
-                    ++i;
-            }
-            if (i >= text.size())
+            i = closingQuote(text, i);
+            if (i == std::string_view::npos)
                 return std::nullopt; // unclosed: reported by checkQuoteClosed()
         } else if (c == '[' || c == '{') {
             closers += c == '[' ? ']' : '}';
@@ -1036,12 +1036,6 @@ struct RolesRegion
     size_t end = 0;     // start of the first line after the list
     size_t indent = 0;  // of the items' dashes
 };
-
-size_t lineEnd(std::string_view text, size_t at)
-{
-    const size_t newline = text.find('\n', at);
-    return newline == std::string_view::npos ? text.size() : newline + 1;
-}
 
 bool isBlankOrComment(std::string_view line)
 {
@@ -1262,29 +1256,26 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits, 
     meter.start();
     std::optional<ParsedFile> parsed;
     if (const std::optional<std::string> beginning = deepFlowBeginning(source.text(), limits.maxNestingDepth)) {
-        LoadMeter probe(control, beginning->size(), false);
-        parsed = parseWhole(source, limits, *beginning, probe);
-        const bool tooDeep = std::any_of(parsed->diagnostics.begin(), parsed->diagnostics.end(),
-                                         [](const Diagnostic &d) { return d.code == "nesting-too-deep"; });
-        if (!tooDeep)
-            parsed.reset();
+        ParsedFile probed = parseBeginning(source, limits, *beginning, control);
+        if (reports(probed, "nesting-too-deep"))
+            parsed = std::move(probed);
     }
     if (!parsed) {
         if (std::optional<OverlongLine> overlong = findOverlongLine(source, limits)) {
-            parsed.emplace();
+            ParsedFile refused;
             if (overlong->diagnostic.code == "line-too-long") {
                 // What the parser finds up to the limit, such as lists nested too deep on this
                 // line, is news; the syntax errors of a line cut short are not.
-                const std::string_view beginning
-                    = source.text().substr(0, overlong->lineStart + limits.maxLineBytes);
-                LoadMeter probe(control, beginning.size(), false);
-                parsed = parseWhole(source, limits, beginning, probe);
-                parsed->complete = false;
-                std::erase_if(parsed->diagnostics, [](const Diagnostic &d) {
+                refused = parseBeginning(source, limits,
+                                         source.text().substr(0, overlong->lineStart + limits.maxLineBytes),
+                                         control);
+                refused.complete = false;
+                std::erase_if(refused.diagnostics, [](const Diagnostic &d) {
                     return d.code == "syntax-error" || d.code == "unclosed-quote";
                 });
             }
-            parsed->diagnostics.push_back(std::move(overlong->diagnostic));
+            refused.diagnostics.push_back(std::move(overlong->diagnostic));
+            parsed = std::move(refused);
         }
     }
     if (!parsed && !meter.cancelled()) {
@@ -1292,11 +1283,9 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits, 
         // only up to it. Past the middle of the file that saves little, and it may be no quote.
         const std::optional<size_t> quoteLineEnd = unclosedQuoteLineEnd(source.text());
         if (quoteLineEnd && *quoteLineEnd <= source.text().size() / 2) {
-            LoadMeter probe(control, *quoteLineEnd, false);
-            ParsedFile beginning = parseWhole(source, limits, source.text().substr(0, *quoteLineEnd), probe);
-            if (std::any_of(beginning.diagnostics.begin(), beginning.diagnostics.end(),
-                            [](const Diagnostic &d) { return d.code == "unclosed-quote"; }))
-                parsed = std::move(beginning);
+            ParsedFile probed = parseBeginning(source, limits, source.text().substr(0, *quoteLineEnd), control);
+            if (reports(probed, "unclosed-quote"))
+                parsed = std::move(probed);
         }
     }
     if (!parsed && !meter.cancelled())

@@ -344,7 +344,7 @@ public:
               &OverlapFinder::findGroupPairs, &OverlapFinder::markGenericGroups,
               &OverlapFinder::emitTextPairs, &OverlapFinder::emitTagPairs, &OverlapFinder::finish}) {
             if (isCancelled())
-                return OverlapResult{m_result.threshold, {}, {}, {}};
+                break;
             (this->*phase)();
         }
         if (isCancelled())
@@ -985,14 +985,15 @@ void OverlapFinder::emitTagPairs()
 
 void OverlapFinder::finish()
 {
-    std::sort(m_result.overlaps.begin(), m_result.overlaps.end(),
-              [](const DutyOverlap &p, const DutyOverlap &q) {
-                  if (p.score != q.score)
-                      return p.score > q.score;
-                  if (p.a != q.a)
-                      return p.a < q.a;
-                  return p.b < q.b;
-              });
+    // Overlaps and role pairs alike: highest score first, ties in model order.
+    const auto byScoreThenModelOrder = [](const auto &p, const auto &q) {
+        if (p.score != q.score)
+            return p.score > q.score;
+        if (p.a != q.a)
+            return p.a < q.a;
+        return p.b < q.b;
+    };
+    std::sort(m_result.overlaps.begin(), m_result.overlaps.end(), byScoreThenModelOrder);
 
     // The role pairs: the overlaps' duty pairs sorted by their two roles, one run per pair.
     struct Link
@@ -1032,14 +1033,7 @@ void OverlapFinder::finish()
         m_result.rolePairs.push_back(p);
         begin = end;
     }
-    std::sort(m_result.rolePairs.begin(), m_result.rolePairs.end(),
-              [](const RolePairOverlap &p, const RolePairOverlap &q) {
-                  if (p.score != q.score)
-                      return p.score > q.score;
-                  if (p.a != q.a)
-                      return p.a < q.a;
-                  return p.b < q.b;
-              });
+    std::sort(m_result.rolePairs.begin(), m_result.rolePairs.end(), byScoreThenModelOrder);
     std::stable_sort(m_result.genericDuties.begin(), m_result.genericDuties.end(),
                      [](const GenericDutyCluster &p, const GenericDutyCluster &q) {
                          return p.roleCount > q.roleCount;

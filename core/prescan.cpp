@@ -87,6 +87,28 @@ std::optional<LongValue> longValueIn(std::string_view line, std::size_t max)
 
 } // namespace
 
+std::size_t lineEnd(std::string_view text, std::size_t at)
+{
+    const std::size_t newline = text.find('\n', at);
+    return newline == std::string_view::npos ? text.size() : newline + 1;
+}
+
+std::size_t closingQuote(std::string_view text, std::size_t opening)
+{
+    const char quote = text[opening];
+    for (std::size_t i = opening + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') {
+            ++i;
+        } else if (text[i] == quote) {
+            if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+                ++i;
+            else
+                return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
 std::optional<OverlongLine> findOverlongLine(const SourceText &source, const LoadLimits &limits)
 {
     const std::string_view text = source.text();
@@ -123,10 +145,6 @@ std::optional<OverlongLine> findOverlongLine(const SourceText &source, const Loa
 
 std::optional<std::size_t> unclosedQuoteLineEnd(std::string_view text)
 {
-    const auto lineEndAfter = [text](std::size_t at) {
-        const std::size_t newline = text.find('\n', at);
-        return newline == std::string_view::npos ? text.size() : newline + 1;
-    };
     bool valueMayStart = true; // at a line's start, or after an indicator
     char previous = '\n';
     for (std::size_t i = 0; i < text.size(); previous = text[i++]) {
@@ -158,7 +176,7 @@ std::optional<std::size_t> unclosedQuoteLineEnd(std::string_view text)
             break;
         case '#':
             if (isBlank(previous) || previous == '\n') {
-                i = lineEndAfter(i) - 1; // onto the comment's line break, which is skipped
+                i = lineEnd(text, i) - 1; // onto the comment's line break, which is skipped
                 valueMayStart = true;
                 continue;
             }
@@ -167,19 +185,10 @@ std::optional<std::size_t> unclosedQuoteLineEnd(std::string_view text)
         case '"':
         case '\'':
             if (valueMayStart) {
-                const std::size_t opening = i;
-                for (++i; i < text.size(); ++i) {
-                    if (c == '"' && text[i] == '\\') {
-                        ++i;
-                    } else if (text[i] == c) {
-                        if (c == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
-                            ++i;
-                        else
-                            break;
-                    }
-                }
-                if (i >= text.size())
-                    return lineEndAfter(opening);
+                const std::size_t closing = closingQuote(text, i);
+                if (closing == std::string_view::npos)
+                    return lineEnd(text, i);
+                i = closing;
             }
             valueMayStart = false;
             break;

@@ -15,6 +15,14 @@ namespace rolescope {
 // bytes of memory per byte: a 200 MB value or an 80 MB one-line list took 15 to 32 s and up
 // to 2.4 GB to refuse. These scans cost a few milliseconds per 10 MB.
 
+// Just past the line break of the line holding AT, or the end of TEXT.
+std::size_t lineEnd(std::string_view text, std::size_t at);
+
+// Where the quoted value that opens at OPENING (a " or a ') closes, as the YAML grammar reads
+// it: \" does not close a double-quoted value, '' does not close a single-quoted one. npos
+// when nothing closes it.
+std::size_t closingQuote(std::string_view text, std::size_t opening);
+
 struct OverlongLine
 {
     Diagnostic diagnostic;
