@@ -558,6 +558,15 @@ void EventCollector::add(Node node)
     if (node.kind == Node::Null && top.node.kind == Node::Mapping && top.node.items.size() % 2 == 1)
         node.offset = top.node.items.back().offset;
     if (top.node.kind == Node::Mapping && top.node.items.size() % 2 == 0) {
+        // Each key past the format's own is a warning, so a role of 200,000 keys took two
+        // seconds of parsing only to list its first thousand.
+        if (top.node.pairCount() >= m_limits.maxKeysPerMapping) {
+            m_builder.error("too-many-keys",
+                            "this mapping has more than " + std::to_string(m_limits.maxKeysPerMapping)
+                                + " keys; reading stopped here",
+                            node.offset);
+            throw StopParsing{};
+        }
         if (node.kind == Node::Sequence || node.kind == Node::Mapping) {
             m_builder.error("wrong-type", "a list or mapping cannot be used as a key", node.offset);
         } else if (node.kind == Node::Scalar && !node.quoted && node.value == "<<") {

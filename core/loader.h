@@ -23,6 +23,7 @@ struct LoadLimits
     std::size_t maxLineBytes = 1024 * 1024;   // one line, such as a flow list
     std::size_t maxRoles = 2'000'000;
     std::size_t maxResponsibilitiesPerRole = 10'000;
+    std::size_t maxKeysPerMapping = 10'000;   // the format's mappings need a few dozen at most
     // Threads that parse a large file's roles list in parallel: 0 means one per core (at most
     // four), 1 parses every file in one piece. The result is the same either way.
     unsigned parseThreads = 0;

@@ -257,6 +257,24 @@ TEST(LimitBoundaries, ResponsibilitiesOfOneRole)
     EXPECT_FALSE(result.model);
 }
 
+TEST(LimitBoundaries, KeysOfOneMapping)
+{
+    LoadLimits limits;
+    limits.maxKeysPerMapping = 20;
+    std::string yaml = "organization: {name: X}\nroles:\n  - id: a\n    title: A\n";
+    for (int i = 0; i < 18; ++i)
+        yaml += "    key" + std::to_string(i) + ": v\n";
+    const LoadResult fits = loadModelFromBytes(yaml, limits);
+    EXPECT_TRUE(fits.model) << describeFirst(fits); // unknown keys are warnings
+    yaml += "    one: too many\n"; // the 21st key, with id and title
+    const LoadResult result = loadModelFromBytes(yaml, limits);
+    const Diagnostic *d = findCode(result, "too-many-keys");
+    ASSERT_NE(d, nullptr) << describeFirst(result);
+    EXPECT_EQ(d->pos.line, 23);
+    EXPECT_EQ(d->pos.column, 5);
+    EXPECT_FALSE(result.model);
+}
+
 TEST(LimitBoundaries, FileSizeOfBytes)
 {
     LoadLimits limits;

@@ -47,6 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     small.maxLineBytes = 1024;
     small.maxRoles = 20;
     small.maxResponsibilitiesPerRole = 5;
+    small.maxKeysPerMapping = 30;
     small.parseThreads = 1;
     checkResult(loadModelFromBytes(bytes, small));
     return 0;

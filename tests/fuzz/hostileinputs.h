@@ -69,7 +69,7 @@ inline const std::vector<HostileInput> &hostileInputs()
         {"many-aliases", "alias-not-supported",
          [](std::size_t n) { return header() + "roles: [{id: a, title: A}]\nx: &a b\ny: [" + repeat("*a, ", n) + "]\n"; },
          4u << 20, 100000},
-        {"wide-mapping", "too-many-diagnostics",
+        {"wide-mapping", "too-many-keys",
          [](std::size_t n) {
              std::string yaml = header() + "roles:\n  - id: a\n    title: A\n";
              for (std::size_t i = 0; i < n; ++i)
