@@ -1325,31 +1325,50 @@ LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits, 
     return result;
 }
 
-LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits, LoadControl *control)
+namespace {
+
+ModelFileBytes failedRead(LoadResult failure)
 {
+    ModelFileBytes file;
+    file.failure = std::move(failure);
+    return file;
+}
+
+} // namespace
+
+ModelFileBytes readModelFile(const std::string &path, const LoadLimits &limits)
+{
+    const auto unreadable = [&path] {
+        return failedRead(
+            readFailure("file-unreadable", "cannot read '" + path + "': " + std::strerror(errno)));
+    };
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
-        return readFailure("file-unreadable", "cannot read '" + path + "': " + std::strerror(errno));
+        return unreadable();
     if (!S_ISREG(info.st_mode)) {
-        return readFailure("not-a-regular-file",
-                           "'" + path + "' is " + (S_ISDIR(info.st_mode) ? "a directory" : "not a regular file")
-                               + "; give the path of a YAML file");
+        return failedRead(readFailure("not-a-regular-file",
+                                      "'" + path + "' is "
+                                          + (S_ISDIR(info.st_mode) ? "a directory"
+                                                                   : "not a regular file")
+                                          + "; give the path of a YAML file"));
     }
     // O_NONBLOCK: if the path was swapped for a FIFO since stat(), opening must not hang.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return readFailure("file-unreadable", "cannot read '" + path + "': " + std::strerror(errno));
+        return unreadable();
     struct Closer
     {
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
-        return readFailure("not-a-regular-file", "'" + path + "' is not a regular file");
+        return failedRead(
+            readFailure("not-a-regular-file", "'" + path + "' is not a regular file"));
     if (static_cast<std::uint64_t>(info.st_size) > limits.maxFileBytes)
-        return tooLarge(static_cast<std::uint64_t>(info.st_size), limits);
+        return failedRead(tooLarge(static_cast<std::uint64_t>(info.st_size), limits));
 
-    std::string bytes;
+    ModelFileBytes file;
+    std::string &bytes = file.bytes;
     bytes.resize(static_cast<size_t>(info.st_size));
     size_t filled = 0;
     while (filled < bytes.size()) {
@@ -1357,13 +1376,21 @@ LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits, 
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0)
-            return readFailure("file-unreadable", "cannot read '" + path + "': " + std::strerror(errno));
+            return unreadable();
         if (got == 0)
             break; // the file shrank while we read it: load what is there
         filled += static_cast<size_t>(got);
     }
     bytes.resize(filled);
-    return loadModelFromBytes(bytes, limits, control);
+    return file;
+}
+
+LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits, LoadControl *control)
+{
+    ModelFileBytes file = readModelFile(path, limits);
+    if (file.failure)
+        return std::move(*file.failure);
+    return loadModelFromBytes(file.bytes, limits, control);
 }
 
 LoadResult loadModelFromStdin(const LoadLimits &limits)

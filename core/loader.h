@@ -58,6 +58,15 @@ struct LoadResult
 LoadResult loadModelFromBytes(std::string_view bytes, const LoadLimits &limits = {},
                               LoadControl *control = nullptr);
 
+// A model file's bytes, read with the checks loadModelFromFile() makes, or the failure to report
+// (unreadable, not a regular file, larger than limits.maxFileBytes).
+struct ModelFileBytes
+{
+    std::string bytes;
+    std::optional<LoadResult> failure;
+};
+ModelFileBytes readModelFile(const std::string &path, const LoadLimits &limits = {});
+
 // Refuses anything that is not a regular file before opening it for reading.
 LoadResult loadModelFromFile(const std::string &path, const LoadLimits &limits = {},
                              LoadControl *control = nullptr);
