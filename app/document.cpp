@@ -1,6 +1,7 @@
 #include "app/document.h"
 
 #include "app/builtinmodel.h"
+#include "app/modelcache.h"
 #include "app/modelloadjob.h"
 
 #include <QFileInfo>
@@ -27,6 +28,7 @@ constexpr int BackgroundFreeRoleCount = 10000;
 
 Document::Document(QObject *parent)
     : QObject(parent)
+    , m_modelCacheDirectory(ModelCache::standardDirectory())
 {
 }
 
@@ -76,7 +78,8 @@ bool Document::isLargeFile(const QString &path)
 
 void Document::loadInBackground(const QString &path)
 {
-    ModelLoadJob *previous = std::exchange(m_job, new ModelLoadJob(path, this));
+    ModelLoadJob *previous
+        = std::exchange(m_job, new ModelLoadJob(path, m_modelCacheDirectory, this));
     // Progress already queued by a job that was then stopped must not move the bar.
     connect(m_job, &ModelLoadJob::progressChanged, this,
             [this, job = m_job](qint64 done, qint64 total) {

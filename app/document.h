@@ -50,6 +50,9 @@ public:
     QString loadingPath() const;
     // Files at least this large are worth loading in the background (see loadInBackground()).
     static bool isLargeFile(const QString &path);
+    // Where background loads keep parsed models (see ModelCache): the user's cache folder
+    // unless set; empty turns the cache off.
+    void setModelCacheDirectory(const QString &directory) { m_modelCacheDirectory = directory; }
     // Shows MODEL as if it had been loaded from PATH; for models built in code.
     void setModel(Model model, const QString &path = {});
 
@@ -136,6 +139,7 @@ private:
     QString m_diagnosticsFileName;
     bool m_lastLoadFailed = false;
     ModelLoadJob *m_job = nullptr;
+    QString m_modelCacheDirectory;
 
     std::vector<int> m_row;
     std::vector<int> m_depth;

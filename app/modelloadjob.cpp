@@ -1,14 +1,15 @@
 #include "app/modelloadjob.h"
 
+#include "app/modelcache.h"
 #include "app/rolesearch.h"
 
-#include <QFile>
 
 namespace rolescope {
 
-ModelLoadJob::ModelLoadJob(const QString &path, QObject *parent)
+ModelLoadJob::ModelLoadJob(const QString &path, const QString &cacheDirectory, QObject *parent)
     : QObject(parent)
     , m_path(path)
+    , m_cacheDirectory(cacheDirectory)
 {
 }
 
@@ -26,8 +27,8 @@ void ModelLoadJob::start()
     m_control.progress = [this](std::uint64_t done, std::uint64_t total) {
         emit progressChanged(static_cast<qint64>(done), static_cast<qint64>(total));
     };
-    m_thread = std::thread([this, path = QFile::encodeName(m_path).toStdString()] {
-        m_result = loadModelFromFile(path, {}, &m_control);
+    m_thread = std::thread([this, cache = ModelCache(m_cacheDirectory)] {
+        m_result = cache.load(m_path, &m_control);
         if (m_result.ok() && !m_control.cancelled)
             m_searchText = RoleSearchIndex::foldedTexts(*m_result.model);
         QMetaObject::invokeMethod(

@@ -12,13 +12,15 @@
 namespace rolescope {
 
 // Loads one model file on a thread of its own, so that the window stays usable while a large
-// file is parsed. Progress and the end arrive as queued signals in the creating thread.
+// file is parsed; through the ModelCache, so an unchanged file opens again without parsing.
+// Progress and the end arrive as queued signals in the creating thread.
 class ModelLoadJob : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit ModelLoadJob(const QString &path, QObject *parent = nullptr);
+    // CACHE_DIRECTORY is the ModelCache's; empty: parse without one.
+    ModelLoadJob(const QString &path, const QString &cacheDirectory, QObject *parent = nullptr);
     // Cancels the load and waits for its thread, which stops at its next role.
     ~ModelLoadJob() override;
 
@@ -38,6 +40,7 @@ signals:
 
 private:
     QString m_path;
+    QString m_cacheDirectory;
     LoadControl m_control;
     LoadResult m_result;
     std::vector<std::string> m_searchText;

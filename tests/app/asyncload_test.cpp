@@ -50,6 +50,9 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(m_dir.isValid());
+        // These tests follow the parse itself (progress, cancel, supersede), which a kept model
+        // would skip; modelcache_test.cpp tests loading through the cache.
+        document()->setModelCacheDirectory({});
         m_smallPath = m_dir.filePath(QStringLiteral("small.yaml"));
         writeFile(m_smallPath, SmallOrgYaml);
         ASSERT_TRUE(m_window.openFile(m_smallPath));

@@ -23,6 +23,7 @@
 #include "app/chartscene.h"
 #include "app/chartview.h"
 #include "app/document.h"
+#include "app/modelcache.h"
 #include <QApplication>
 #include <QImage>
 #endif
@@ -239,6 +240,36 @@ void overlapDetection(benchmark::State &state)
 #endif
 
 #ifdef ROLESCOPE_BENCH_APP
+// Opening an unchanged file again: the ModelCache answers with the model it kept at the first
+// open (read, hash, decode; no YAML parse). The first open costs load_validate and the writing
+// of the entry.
+void reopenCached(benchmark::State &state)
+{
+    const std::string &path = Inputs::instance().yamlPath(rolesOf(state));
+    const fs::path directory = fs::temp_directory_path()
+                               / ("rolescope-bench-cache-" + std::to_string(getpid()));
+    const ModelCache cache(QString::fromStdString(directory.string()));
+    const QString file = QString::fromStdString(path);
+    cache.load(file);
+    const PeakMemory memory;
+    for (auto _ : state) {
+        LoadResult result = cache.load(file);
+        if (!result.ok() || !cache.lastLoadWasCached()) {
+            state.SkipWithError("the model was not kept");
+            break;
+        }
+        benchmark::DoNotOptimize(result.model->roleCount());
+    }
+    memory.report(state);
+    setRoleCounters(state);
+    std::error_code error;
+    double entryBytes = 0;
+    for (const fs::directory_entry &entry : fs::directory_iterator(directory, error))
+        entryBytes += double(entry.file_size());
+    state.counters["entry_MB"] = entryBytes / 1e6;
+    fs::remove_all(directory, error);
+}
+
 // The document taking the model (its indexes and search) as the window does on open.
 void documentOpen(benchmark::State &state)
 {
@@ -401,6 +432,8 @@ void registerBenchmarks()
 #endif
 #ifdef ROLESCOPE_BENCH_APP
     // Copying the model in for each iteration costs more than the open itself: few iterations.
+    // A 1,000-role file is below ModelCache::MinimumFileBytes: it is always parsed.
+    registerSizes("reopen_cached", reopenCached, 100000, {10000, 100000});
     registerSizes("document_open", documentOpen, 0);
     registerSizes("scene_open", [](benchmark::State &s) { sceneBuild(s, false); }, 100000);
     registerSizes("scene_expanded", [](benchmark::State &s) { sceneBuild(s, true); }, 100000);
