@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <random>
 #include <string>
+#include <type_traits>
 
 using namespace rolescope;
 
@@ -806,6 +810,97 @@ TEST(Layout, DottedLinesJoinShownRolesOnly)
     expectLayoutInvariants(model, collapsed, options, scope);
     for (const LayoutConnector &connector : collapsed.connectors)
         EXPECT_FALSE(connector.dottedLine);
+}
+
+// FNV-1a over the bits of everything a layout holds, so that two layouts agree on it exactly
+// when they are the same to the last bit of every coordinate.
+class Fingerprint
+{
+public:
+    template<typename T>
+    void add(const T &value)
+    {
+        static_assert(std::is_trivially_copyable_v<T> && std::has_unique_object_representations_v<T>);
+        unsigned char bytes[sizeof(T)];
+        std::memcpy(bytes, &value, sizeof(T));
+        for (const unsigned char byte : bytes)
+            m_hash = (m_hash ^ byte) * 0x100000001b3ull;
+    }
+    void add(double value) { add(std::bit_cast<std::uint64_t>(value)); }
+    void add(const LayoutRect &r)
+    {
+        for (const double value : {r.x, r.y, r.width, r.height})
+            add(value);
+    }
+    std::uint64_t value() const { return m_hash; }
+
+private:
+    std::uint64_t m_hash = 0xcbf29ce484222325ull;
+};
+
+std::uint64_t fingerprint(const Layout &layout)
+{
+    Fingerprint f;
+    f.add(layout.cards.size());
+    for (const LayoutRect &card : layout.cards)
+        f.add(card);
+    for (const int hidden : layout.hiddenBelow)
+        f.add(hidden);
+    f.add(layout.shown.size());
+    for (const RoleIndex role : layout.shown)
+        f.add(role);
+    f.add(layout.connectors.size());
+    for (const LayoutConnector &connector : layout.connectors) {
+        f.add(connector.from);
+        f.add(connector.to);
+        f.add(connector.dottedLine ? 1 : 0);
+        f.add(connector.points.size());
+        for (const LayoutPoint &point : connector.points) {
+            f.add(point.x);
+            f.add(point.y);
+        }
+    }
+    f.add(layout.bounds);
+    return f.value();
+}
+
+TEST(Layout, LargeLayoutsStayTheSameToTheLastBit)
+{
+    // Recorded from the straightforward implementation of commit 25a628c (one 64-byte node
+    // per role in pre-order, contours threaded as here); the faster one must place every card
+    // and connector exactly where it did. A deliberate change of the layout changes these.
+    // One thread computes them all, big and small in turn, as the window does.
+    Model model = makeModel(randomParents(20000, 11));
+    for (size_t i = 50; i < model.roles.size(); i += 50)
+        model.roles[i].alsoReportsTo.push_back(withNumber("r", static_cast<long long>(i / 3)));
+    model.rebuildIndex();
+    const Model small = makeModel(randomParents(300, 12));
+
+    LayoutOptions plain;
+    plain.compact = false;
+    LayoutOptions sideways;
+    sideways.orientation = Orientation::LeftToRight;
+    sideways.compactMinLeaves = 2;
+    sideways.compactMaxColumns = 3;
+    sideways.siblingGap = 7.5;
+    sideways.levelGap = 30.25;
+    sideways.cardWidth = 180.5;
+    LayoutScope cut;
+    cut.collapsed.assign(model.roles.size(), false);
+    for (size_t i = 0; i < cut.collapsed.size(); i += 37)
+        cut.collapsed[i] = true;
+    cut.maxDepth = 6;
+    LayoutScope branch;
+    branch.root = model.parentOf(model.roleCount() / 2);
+
+    EXPECT_EQ(fingerprint(computeLayout(model)), 0xbbff89b6c18b5b13ull);
+    EXPECT_EQ(fingerprint(computeLayout(small)), 0xae4fb1f4d81af167ull);
+    EXPECT_EQ(fingerprint(computeLayout(model, plain)), 0xe1fa7847d6c13042ull);
+    EXPECT_EQ(fingerprint(computeLayout(model, sideways)), 0xb2eb1f606666b110ull);
+    EXPECT_EQ(fingerprint(computeLayout(model, LayoutOptions(), cut)), 0xedf7757888d50223ull);
+    EXPECT_EQ(fingerprint(computeLayout(model, plain, branch)), 0xc34899fef8e88601ull);
+    EXPECT_EQ(fingerprint(computeLayout(small, sideways)), 0x1bf676dd2b61c40cull);
+    EXPECT_EQ(fingerprint(computeLayout(model)), 0xbbff89b6c18b5b13ull);
 }
 
 TEST(Layout, RootInsideACycleShowsNothingInsteadOfHanging)
