@@ -1,7 +1,7 @@
 #include "core/layout.h"
 
 #include <algorithm>
-#include <limits>
+#include <span>
 
 // The tidy tree algorithm of Buchheim, Jünger and Leipert ("Improving Walker's algorithm to
 // run in linear time", 2002), written with explicit stacks so that a reports_to chain 100,000
@@ -23,62 +23,94 @@ constexpr int NoNode = -1;
 struct Block
 {
     RoleIndex manager = NoRole;
+    int managerLevel = 0;
     int rows = 0;
     double width = 0;       // a spine lane left of every column, and as much on the right
     int firstChainNode = 0; // the layout node of the block on the level below the manager
 };
 
 // A node of the layout tree: a shown role (unless stacked in a block) or a link of a block's
-// chain. Nodes are numbered in pre-order, so a subtree is one contiguous run of them, and
-// each fills one cache line: following contours jumps around the tree, and for 100,000
-// nodes the cache misses decide the running time.
-struct alignas(64) Node
+// chain. The reports of a node get consecutive numbers when the node is reached in pre-order,
+// so siblings are a run of nodes (the left sibling of v is v - 1, the distance of two
+// siblings is the difference of their numbers) and every node comes after its manager.
+// Following contours jumps around the tree and for 100,000 nodes the cache misses decide the
+// running time, so what the contour walk reads is kept together, two nodes to a cache line.
+struct Node
 {
-    int parent = NoNode;
-    int role = NoRole;      // for a link of a block's chain: -1 - the block's index
-    int number = 0;         // position among its siblings
-    int leftSibling = NoNode;
-    int lastChild = NoNode;
+    double prelim = 0;      // after the second walk: the final centre
+    double mod = 0;
     int nextLeft = NoNode;  // on the left contour: the first child, or a thread
     int nextRight = NoNode; // on the right contour: the last child, or a thread
     int ancestor = NoNode;
-    double prelim = 0;      // after the second walk: the final centre
-    double mod = 0;
+    int role = NoRole;      // for a link of a block's chain: -1 - the block's index
+};
+
+struct Family
+{
+    int firstChild = NoNode;
+    int childCount = 0;
+    int level = 0;
+};
+
+// Moves of Buchheim et al. that wait for the manager's executeShifts().
+struct PendingMove
+{
     double shift = 0;
     double change = 0;
 };
 
-// A node the first walk is inside of, with the default ancestor of Buchheim et al. for the
-// children finished so far.
-struct OpenNode
+// The reports of a node's role, while the tree is collected.
+struct Reports
 {
-    int node;
-    int defaultAncestor;
+    const RoleIndex *roles = nullptr;
+    int count = 0;
+    bool shown = false;
+};
+
+// Per shown role, in pre-order: what the connectors need to know about it.
+enum ShownFlag : unsigned char { Expanded = 1, StackedReports = 2 };
+
+// The working memory of layouts, kept by each thread from one layout to the next: for 100,000
+// roles it is megabytes, and memory that the allocator has given back to the system costs a
+// page fault per 4 kB when it is touched again, more than the layout's own work.
+struct Workspace
+{
+    std::vector<unsigned char> shownFlags;
+    std::vector<Node> nodes;
+    std::vector<Family> families;
+    std::vector<PendingMove> moves;
+    std::vector<Reports> reports;
+    std::vector<int> stack;
 };
 
 class LayoutBuilder
 {
 public:
-    LayoutBuilder(const Model &model, const LayoutOptions &options, const LayoutScope &scope);
+    LayoutBuilder(const Model &model, const LayoutOptions &options, const LayoutScope &scope,
+                  Workspace &workspace);
 
     Layout build();
 
 private:
     bool isCollapsed(RoleIndex role) const;
-    bool opens(RoleIndex role, int level) const;
+    bool opens(RoleIndex role, std::span<const RoleIndex> reports, int level) const;
     bool inCycle(RoleIndex role) const;
     void collectTree();
     int countDescendants(RoleIndex role);
-    int addNode(int parent, int role);
-    void addBlock(RoleIndex manager, int managerNode, int leaves);
+    int addNodes(int count, int level);
+    void reserveNodes(int count);
+    bool setRole(int v, RoleIndex role, int level);
+    void addBlock(RoleIndex manager, int managerNode, int managerLevel, int leaves);
 
-    // Buchheim et al.: the first walk runs in post-order, the second in pre-order.
+    // Buchheim et al.: the first walk runs from the last node back (every node after its
+    // manager), the second forwards.
     void walkTrees();
-    void finishNode(int v);
-    void apportion(int v, int &defaultAncestor);
+    void finishNode(int v, bool hasLeftSibling);
+    void apportion(int v, const Family &family, int &defaultAncestor);
     void moveSubtree(int wm, int wp, double shift);
     void executeShifts(int v);
     Node &node(int v) { return m_nodes[static_cast<size_t>(v)]; }
+    const Family &family(int v) const { return m_families[static_cast<size_t>(v)]; }
     double width(int v) const;
     double separation(int left, int right, double gap) const;
 
@@ -102,14 +134,17 @@ private:
     // Cards are kept in layout space until mapCards(); connectors are mapped as they are made.
     // The trees are placed so that layout space already starts at (0, 0).
     Layout m_layout;
-    std::vector<int> m_level;        // per role; -1 when not shown
-    std::vector<char> m_expanded;    // per role: its reports are shown
+    std::vector<unsigned char> &m_shownFlags; // parallel to m_layout.shown
     std::vector<RoleIndex> m_tops;   // the roots of the laid out trees, left to right
     std::vector<Block> m_blocks;
-    std::vector<int> m_blockOf;      // per role: the block of its reports, or -1
     std::vector<RoleIndex> m_hiddenStack; // for countDescendants()
 
-    std::vector<Node> m_nodes;        // in pre-order
+    int m_nodeCount = 0;
+    std::vector<Node> &m_nodes;
+    std::vector<Family> &m_families;   // parallel to m_nodes
+    std::vector<PendingMove> &m_moves; // parallel to m_nodes
+    std::vector<Reports> &m_reports;   // parallel to m_nodes
+    std::vector<int> &m_stack;         // for collectTree()
     std::vector<int> m_treeStart;     // the first node of each tree, and then the node count
     std::vector<double> m_treeOffset; // moves each tree to its place in the forest
 
@@ -117,7 +152,7 @@ private:
 };
 
 LayoutBuilder::LayoutBuilder(const Model &model, const LayoutOptions &options,
-                             const LayoutScope &scope)
+                             const LayoutScope &scope, Workspace &workspace)
     : m_model(model)
     , m_options(options)
     , m_scope(scope)
@@ -128,7 +163,16 @@ LayoutBuilder::LayoutBuilder(const Model &model, const LayoutOptions &options,
                                                               : options.cardWidth)
     , m_levelPitch(m_cardDepth + options.levelGap)
     , m_rowPitch(m_cardDepth + options.siblingGap)
-{}
+    , m_shownFlags(workspace.shownFlags)
+    , m_nodes(workspace.nodes)
+    , m_families(workspace.families)
+    , m_moves(workspace.moves)
+    , m_reports(workspace.reports)
+    , m_stack(workspace.stack)
+{
+    m_shownFlags.clear();
+    m_stack.clear();
+}
 
 Layout LayoutBuilder::build()
 {
@@ -155,9 +199,9 @@ bool LayoutBuilder::isCollapsed(RoleIndex role) const
 }
 
 // Whether the reports of a role on this level are shown.
-bool LayoutBuilder::opens(RoleIndex role, int level) const
+bool LayoutBuilder::opens(RoleIndex role, std::span<const RoleIndex> reports, int level) const
 {
-    return !m_model.childrenOf(role).empty() && !isCollapsed(role)
+    return !reports.empty() && !isCollapsed(role)
            && (m_scope.maxDepth < 0 || level < m_scope.maxDepth);
 }
 
@@ -177,11 +221,6 @@ bool LayoutBuilder::inCycle(RoleIndex role) const
 void LayoutBuilder::collectTree()
 {
     const auto count = static_cast<size_t>(m_roleCount);
-    m_level.assign(count, -1);
-    m_expanded.assign(count, 0);
-    m_blockOf.assign(count, -1);
-    m_nodes.reserve(count);
-
     if (m_scope.root != NoRole) {
         if (m_scope.root >= 0 && m_scope.root < m_roleCount && !inCycle(m_scope.root))
             m_tops.push_back(m_scope.root);
@@ -190,54 +229,73 @@ void LayoutBuilder::collectTree()
         m_tops.assign(tops.begin(), tops.end());
     }
 
-    // Pre-order, each role with the layout node of its manager; reports stacked in a block
-    // are shown but get no node of their own.
-    constexpr int Stacked = -2;
-    struct Visit
-    {
-        RoleIndex role;
-        int parentNode;
-    };
-    std::vector<Visit> stack;
-    for (auto it = m_tops.rbegin(); it != m_tops.rend(); ++it) {
-        m_level[static_cast<size_t>(*it)] = 0;
-        m_expanded[static_cast<size_t>(*it)] = opens(*it, 0);
-        stack.push_back({*it, NoNode});
-    }
     m_layout.shown.reserve(count);
+    m_shownFlags.reserve(count);
+    reserveNodes(m_roleCount);
     const auto minLeaves = static_cast<size_t>(std::max(1, m_options.compactMinLeaves));
-    while (!stack.empty()) {
-        const Visit visit = stack.back();
-        stack.pop_back();
-        const RoleIndex role = visit.role;
-        m_layout.shown.push_back(role);
-        const auto i = static_cast<size_t>(role);
-        const auto reports = m_model.childrenOf(role);
-        if (!m_expanded[i] && !reports.empty())
-            m_layout.hiddenBelow[i] = countDescendants(role);
-        if (visit.parentNode == Stacked)
-            continue;
-        if (visit.parentNode == NoNode)
-            m_treeStart.push_back(static_cast<int>(m_nodes.size()));
-        const int v = addNode(visit.parentNode, role);
-        if (!m_expanded[i])
-            continue;
+    for (const RoleIndex top : m_tops) {
+        // Each tree is one run of nodes.
+        m_treeStart.push_back(m_nodeCount);
+        const int root = addNodes(1, 0);
+        setRole(root, top, 0);
+        m_stack.push_back(root);
+        // Pre-order. Reports stacked in a block are leaves, so they come right after their
+        // manager, and get no node of their own.
+        while (!m_stack.empty()) {
+            const int v = m_stack.back();
+            m_stack.pop_back();
+            const RoleIndex role = node(v).role;
+            const Reports reports = m_reports[static_cast<size_t>(v)];
+            m_layout.shown.push_back(role);
+            m_shownFlags.push_back(reports.shown ? Expanded : 0);
+            if (!reports.shown) {
+                if (reports.count > 0)
+                    m_layout.hiddenBelow[static_cast<size_t>(role)] = countDescendants(role);
+                continue;
+            }
 
-        const int level = m_level[i] + 1;
-        bool allLeaves = true;
-        for (const RoleIndex report : reports) {
-            const auto r = static_cast<size_t>(report);
-            m_level[r] = level;
-            m_expanded[r] = opens(report, level);
-            allLeaves = allLeaves && !m_expanded[r];
+            const int level = family(v).level + 1;
+            const int size = reports.count;
+            const int first = addNodes(size, level);
+            bool allLeaves = true;
+            for (int k = 0; k < size; ++k)
+                allLeaves = !setRole(first + k, reports.roles[k], level) && allLeaves;
+            if (m_options.compact && allLeaves && static_cast<size_t>(size) >= minLeaves) {
+                // The reports go into a block instead: their nodes are taken back.
+                m_shownFlags.back() |= StackedReports;
+                for (int k = 0; k < size; ++k) {
+                    const RoleIndex report = reports.roles[k];
+                    m_layout.shown.push_back(report);
+                    m_shownFlags.push_back(0);
+                    if (m_reports[static_cast<size_t>(first + k)].count > 0)
+                        m_layout.hiddenBelow[static_cast<size_t>(report)] =
+                            countDescendants(report);
+                }
+                m_nodeCount = first;
+                addBlock(role, v, level - 1, size);
+                continue;
+            }
+            m_families[static_cast<size_t>(v)].firstChild = first;
+            m_families[static_cast<size_t>(v)].childCount = size;
+            node(v).nextLeft = first;
+            node(v).nextRight = first + size - 1;
+            for (int k = size - 1; k >= 0; --k)
+                m_stack.push_back(first + k);
         }
-        const bool stacked = m_options.compact && allLeaves && reports.size() >= minLeaves;
-        if (stacked)
-            addBlock(role, v, static_cast<int>(reports.size()));
-        for (auto it = reports.rbegin(); it != reports.rend(); ++it)
-            stack.push_back({*it, stacked ? Stacked : v});
     }
-    m_treeStart.push_back(static_cast<int>(m_nodes.size()));
+    m_treeStart.push_back(m_nodeCount);
+}
+
+// Gives node v its role, and notes the role's reports; returns whether they are shown.
+bool LayoutBuilder::setRole(int v, RoleIndex role, int level)
+{
+    node(v).role = role;
+    const auto reports = m_model.childrenOf(role);
+    Reports &noted = m_reports[static_cast<size_t>(v)];
+    noted.roles = reports.data();
+    noted.count = static_cast<int>(reports.size());
+    noted.shown = opens(role, reports, level);
+    return noted.shown;
 }
 
 int LayoutBuilder::countDescendants(RoleIndex role)
@@ -256,38 +314,57 @@ int LayoutBuilder::countDescendants(RoleIndex role)
     return count;
 }
 
-int LayoutBuilder::addNode(int parent, int role)
+// Adds `count` nodes without children on one level; returns the first.
+int LayoutBuilder::addNodes(int count, int level)
 {
-    const int v = static_cast<int>(m_nodes.size());
-    Node &child = m_nodes.emplace_back();
-    child.parent = parent;
-    child.role = role;
-    child.ancestor = v;
-    if (parent != NoNode) {
-        Node &manager = node(parent);
-        if (manager.lastChild == NoNode) {
-            manager.nextLeft = v;
-        } else {
-            child.leftSibling = manager.lastChild;
-            child.number = node(manager.lastChild).number + 1;
-        }
-        manager.lastChild = v;
-        manager.nextRight = v;
+    const int first = m_nodeCount;
+    m_nodeCount += count;
+    if (static_cast<size_t>(m_nodeCount) > m_nodes.size())
+        reserveNodes(std::max(m_nodeCount, 2 * static_cast<int>(m_nodes.size())));
+    for (int v = first; v < m_nodeCount; ++v) {
+        const auto i = static_cast<size_t>(v);
+        Node &at = m_nodes[i];
+        at.prelim = 0;
+        at.mod = 0;
+        at.nextLeft = NoNode;
+        at.nextRight = NoNode;
+        at.ancestor = v;
+        Family &children = m_families[i];
+        children.firstChild = NoNode;
+        children.childCount = 0;
+        children.level = level;
+        PendingMove &move = m_moves[i];
+        move.shift = 0;
+        move.change = 0;
+        m_reports[i].shown = false;
     }
-    return v;
+    return first;
 }
 
-void LayoutBuilder::addBlock(RoleIndex manager, int managerNode, int leaves)
+// The node arrays only grow: what they hold beyond m_nodeCount is left from earlier layouts.
+void LayoutBuilder::reserveNodes(int count)
+{
+    const auto size = static_cast<size_t>(count);
+    if (size <= m_nodes.size())
+        return;
+    m_nodes.resize(size);
+    m_families.resize(size);
+    m_moves.resize(size);
+    m_reports.resize(size);
+}
+
+void LayoutBuilder::addBlock(RoleIndex manager, int managerNode, int managerLevel, int leaves)
 {
     const int maxColumns = std::max(1, m_options.compactMaxColumns);
     Block block;
     block.manager = manager;
+    block.managerLevel = managerLevel;
     block.rows = (leaves + maxColumns - 1) / maxColumns;
     // Columns are filled top to bottom, so balance them: 9 leaves in at most 4 columns make
     // 3 columns of 3, not 4 columns of 3, 3, 3 and 0.
     const int columns = (leaves + block.rows - 1) / block.rows;
     block.width = columns * (m_cardBreadth + 2 * m_options.siblingGap);
-    block.firstChainNode = static_cast<int>(m_nodes.size());
+    block.firstChainNode = m_nodeCount;
 
     // The chain reaches into every level whose band (card plus half the level gap on either
     // side) starts above the block's last row.
@@ -297,66 +374,75 @@ void LayoutBuilder::addBlock(RoleIndex manager, int managerNode, int leaves)
         ++levels;
     const int chainRole = -1 - static_cast<int>(m_blocks.size());
     int above = managerNode;
-    for (int k = 0; k < levels; ++k)
-        above = addNode(above, chainRole);
-    m_blockOf[static_cast<size_t>(manager)] = static_cast<int>(m_blocks.size());
+    for (int k = 0; k < levels; ++k) {
+        const int link = addNodes(1, managerLevel + 1 + k);
+        node(link).role = chainRole;
+        m_families[static_cast<size_t>(above)].firstChild = link;
+        m_families[static_cast<size_t>(above)].childCount = 1;
+        node(above).nextLeft = node(above).nextRight = link;
+        above = link;
+    }
     m_blocks.push_back(block);
 }
 
 void LayoutBuilder::walkTrees()
 {
-    // First walk, in post-order: in pre-order, a node's subtree is over when a node comes
-    // that is not below it.
-    std::vector<OpenNode> open;
-    auto finishInnermost = [this, &open] {
-        const int finished = open.back().node;
-        open.pop_back();
-        finishNode(finished);
-        if (!open.empty())
-            apportion(finished, open.back().defaultAncestor);
-    };
-    const int count = static_cast<int>(m_nodes.size());
-    for (int v = 0; v < count; ++v) {
-        const int parent = node(v).parent;
-        while (!open.empty() && open.back().node != parent)
-            finishInnermost();
-        open.push_back({v, NoNode});
+    // First walk: a node's reports are finished one after the other, each followed by its
+    // apportion(), once all their subtrees are; everything below a node is numbered after it.
+    const int count = m_nodeCount;
+    for (int v = count - 1; v >= 0; --v) {
+        const Family &children = family(v);
+        int defaultAncestor = NoNode;
+        for (int k = 0; k < children.childCount; ++k) {
+            const int w = children.firstChild + k;
+            finishNode(w, k > 0);
+            apportion(w, children, defaultAncestor);
+        }
     }
-    while (!open.empty())
-        finishInnermost();
+    for (size_t t = 0; t + 1 < m_treeStart.size(); ++t)
+        finishNode(m_treeStart[t], false);
 
-    // Second walk: parents come before their children in pre-order, so the sum of the
-    // modifiers above a node is known when it is reached; mod is reused to hold that sum.
-    // The trees of a forest then go side by side by their extents: a small tree never tucks
-    // in above a big neighbour's reports, where it would look like their manager.
+    // Second walk: a manager's sum of the modifiers above its reports (mod is reused to hold
+    // it) is known before them. The trees of a forest then go side by side by their extents:
+    // a small tree never tucks in above a big neighbour's reports, where it would look like
+    // their manager.
     double cursor = 0;
     for (size_t t = 0; t + 1 < m_treeStart.size(); ++t) {
-        double low = std::numeric_limits<double>::max();
-        double high = std::numeric_limits<double>::lowest();
-        for (int v = m_treeStart[t]; v < m_treeStart[t + 1]; ++v) {
-            Node &at = node(v);
-            const double above = at.parent == NoNode ? 0 : node(at.parent).mod;
-            at.prelim += above;
-            at.mod += above;
-            low = std::min(low, at.prelim - width(v) / 2);
-            high = std::max(high, at.prelim + width(v) / 2);
+        const int root = m_treeStart[t];
+        const int end = m_treeStart[t + 1];
+        const Node &top = node(root);
+        double low = top.prelim - width(root) / 2;
+        double high = top.prelim + width(root) / 2;
+        for (int v = root; v < end; ++v) {
+            const Family &children = family(v);
+            const double above = node(v).mod;
+            for (int w = children.firstChild; w < children.firstChild + children.childCount;
+                 ++w) {
+                Node &at = node(w);
+                at.prelim += above;
+                at.mod += above;
+                low = std::min(low, at.prelim - width(w) / 2);
+                high = std::max(high, at.prelim + width(w) / 2);
+            }
         }
         m_treeOffset.push_back(cursor - low);
         cursor += high - low + m_options.treeGap;
     }
 }
 
-void LayoutBuilder::finishNode(int v)
+void LayoutBuilder::finishNode(int v, bool hasLeftSibling)
 {
     Node &at = node(v);
-    const int left = at.leftSibling;
-    const double besideLeft = left == NoNode ? 0
-                                             : node(left).prelim
-                                                   + separation(left, v, m_options.siblingGap);
-    if (at.lastChild != NoNode) {
+    const int left = v - 1;
+    const double besideLeft = hasLeftSibling
+                                  ? node(left).prelim + separation(left, v, m_options.siblingGap)
+                                  : 0;
+    const Family &children = family(v);
+    if (children.childCount > 0) {
         executeShifts(v);
-        const double midpoint = (node(at.nextLeft).prelim + node(at.lastChild).prelim) / 2;
-        if (left != NoNode) {
+        const int last = children.firstChild + children.childCount - 1;
+        const double midpoint = (node(children.firstChild).prelim + node(last).prelim) / 2;
+        if (hasLeftSibling) {
             at.prelim = besideLeft;
             at.mod = at.prelim - midpoint;
         } else {
@@ -378,19 +464,17 @@ double LayoutBuilder::separation(int left, int right, double gap) const
     return (width(left) + width(right)) / 2 + gap;
 }
 
-void LayoutBuilder::apportion(int v, int &defaultAncestor)
+void LayoutBuilder::apportion(int v, const Family &siblings, int &defaultAncestor)
 {
-    const int left = node(v).leftSibling;
-    if (left == NoNode) {
+    if (v == siblings.firstChild) {
         defaultAncestor = v;
         return;
     }
-    const int parent = node(v).parent;
     // i: inner contours facing each other, o: outer contours; m: left part, p: right part.
     int vip = v;
     int vop = v;
-    int vim = left;
-    int vom = node(parent).nextLeft;
+    int vim = v - 1;
+    int vom = siblings.firstChild;
     double sip = node(vip).mod;
     double sop = node(vop).mod;
     double sim = node(vim).mod;
@@ -406,8 +490,11 @@ void LayoutBuilder::apportion(int v, int &defaultAncestor)
         const double shift = (node(vim).prelim + sim) - (node(vip).prelim + sip)
                              + separation(vim, vip, m_options.subtreeGap);
         if (shift > 0) {
+            // The ancestor of vim among the siblings, if it is one of them.
             const int ancestor = node(vim).ancestor;
-            moveSubtree(node(ancestor).parent == parent ? ancestor : defaultAncestor, v, shift);
+            const bool sibling = ancestor >= siblings.firstChild
+                                 && ancestor < siblings.firstChild + siblings.childCount;
+            moveSubtree(sibling ? ancestor : defaultAncestor, v, shift);
             sip += shift;
             sop += shift;
         }
@@ -434,26 +521,30 @@ void LayoutBuilder::apportion(int v, int &defaultAncestor)
 
 void LayoutBuilder::moveSubtree(int wm, int wp, double shift)
 {
-    Node &m = node(wm);
-    Node &p = node(wp);
-    const double perSubtree = shift / (p.number - m.number);
+    PendingMove &m = m_moves[static_cast<size_t>(wm)];
+    PendingMove &p = m_moves[static_cast<size_t>(wp)];
+    // Siblings are numbered consecutively.
+    const double perSubtree = shift / (wp - wm);
     p.change -= perSubtree;
     p.shift += shift;
     m.change += perSubtree;
-    p.prelim += shift;
-    p.mod += shift;
+    Node &moved = node(wp);
+    moved.prelim += shift;
+    moved.mod += shift;
 }
 
 void LayoutBuilder::executeShifts(int v)
 {
+    const Family &children = family(v);
     double shift = 0;
     double change = 0;
-    for (int w = node(v).lastChild; w != NoNode; w = node(w).leftSibling) {
+    for (int w = children.firstChild + children.childCount - 1; w >= children.firstChild; --w) {
         Node &child = node(w);
+        const PendingMove &move = m_moves[static_cast<size_t>(w)];
         child.prelim += shift;
         child.mod += shift;
-        change += child.change;
-        shift += child.shift + change;
+        change += move.change;
+        shift += move.shift + change;
     }
 }
 
@@ -468,10 +559,9 @@ void LayoutBuilder::placeCards()
             at.prelim += offset;
             if (at.role < 0)
                 continue;
-            const auto role = static_cast<size_t>(at.role);
-            const LayoutRect card = {at.prelim - m_cardBreadth / 2, levelDepth(m_level[role]),
+            const LayoutRect card = {at.prelim - m_cardBreadth / 2, levelDepth(family(v).level),
                                      m_cardBreadth, m_cardDepth};
-            m_layout.cards[role] = card;
+            m_layout.cards[static_cast<size_t>(at.role)] = card;
             maxBreadth = std::max(maxBreadth, card.right());
             maxDepth = std::max(maxDepth, card.bottom());
         }
@@ -479,7 +569,7 @@ void LayoutBuilder::placeCards()
     const double columnPitch = m_cardBreadth + 2 * m_options.siblingGap;
     for (const Block &block : m_blocks) {
         const double left = node(block.firstChainNode).prelim - block.width / 2;
-        const double top = levelDepth(m_level[static_cast<size_t>(block.manager)] + 1);
+        const double top = levelDepth(block.managerLevel + 1);
         const auto reports = m_model.childrenOf(block.manager);
         for (size_t k = 0; k < reports.size(); ++k) {
             const int column = static_cast<int>(k) / block.rows;
@@ -510,38 +600,38 @@ void LayoutBuilder::addTreeConnectors()
     auto &connectors = m_layout.connectors;
     // Every shown role but the tops has one line from its manager.
     connectors.reserve(m_layout.shown.size() - m_tops.size() + m_dottedLines.size());
-    for (const RoleIndex manager : m_layout.shown) {
-        const auto i = static_cast<size_t>(manager);
-        if (!m_expanded[i])
+    for (size_t s = 0; s < m_layout.shown.size(); ++s) {
+        if (!(m_shownFlags[s] & Expanded))
             continue;
-        const LayoutRect &from = m_layout.cards[i];
+        const RoleIndex manager = m_layout.shown[s];
+        const LayoutRect &from = m_layout.cards[static_cast<size_t>(manager)];
         const double centre = from.x + from.width / 2;
         const double bus = from.bottom() + m_options.levelGap / 2;
         const LayoutPoint start = toLayout(centre, from.bottom());
-        const bool stacked = m_blockOf[i] >= 0;
+        const bool stacked = m_shownFlags[s] & StackedReports;
         for (const RoleIndex report : m_model.childrenOf(manager)) {
             const LayoutRect &to = m_layout.cards[static_cast<size_t>(report)];
-            LayoutConnector &connector = connectors.emplace_back();
-            connector.from = manager;
-            connector.to = report;
+            // Made in place, point by point: a temporary connector or an initializer list
+            // goes through the stack, which took a third of the layout's time.
+            ConnectorPoints &points = connectors.emplace_back(manager, report, false).points;
+            points.push_back(start);
             if (stacked) {
                 // Down a spine left of the column, then a short stub into the card's side.
                 const double spine = to.x - m_options.siblingGap;
                 const double middle = to.y + to.height / 2;
-                if (spine == centre) {
-                    connector.points = {start, toLayout(spine, middle), toLayout(to.x, middle)};
-                } else {
-                    connector.points = {start, toLayout(centre, bus), toLayout(spine, bus),
-                                        toLayout(spine, middle), toLayout(to.x, middle)};
+                if (spine != centre) {
+                    points.push_back(toLayout(centre, bus));
+                    points.push_back(toLayout(spine, bus));
                 }
+                points.push_back(toLayout(spine, middle));
+                points.push_back(toLayout(to.x, middle));
             } else {
                 const double target = to.x + to.width / 2;
-                if (target == centre) {
-                    connector.points = {start, toLayout(target, to.y)};
-                } else {
-                    connector.points = {start, toLayout(centre, bus), toLayout(target, bus),
-                                        toLayout(target, to.y)};
+                if (target != centre) {
+                    points.push_back(toLayout(centre, bus));
+                    points.push_back(toLayout(target, bus));
                 }
+                points.push_back(toLayout(target, to.y));
             }
         }
     }
@@ -599,7 +689,8 @@ void LayoutBuilder::mapCards()
 
 Layout computeLayout(const Model &model, const LayoutOptions &options, const LayoutScope &scope)
 {
-    return LayoutBuilder(model, options, scope).build();
+    thread_local Workspace workspace;
+    return LayoutBuilder(model, options, scope, workspace).build();
 }
 
 } // namespace rolescope

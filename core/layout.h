@@ -52,7 +52,10 @@ class ConnectorPoints
 public:
     static constexpr std::size_t Capacity = 5;
 
-    ConnectorPoints() = default;
+    // User-provided, unlike `= default`: value-initialising a LayoutConnector then runs the
+    // member initialisers below, which compile to a few stores, instead of first clearing the
+    // whole connector with a string instruction that is slower than making the connector.
+    ConnectorPoints() {}
     ConnectorPoints(std::initializer_list<LayoutPoint> points)
     {
         assert(points.size() <= Capacity);
@@ -60,6 +63,13 @@ public:
             if (m_size < Capacity)
                 m_points[m_size++] = point;
         }
+    }
+
+    void push_back(const LayoutPoint &point)
+    {
+        assert(m_size < Capacity);
+        if (m_size < Capacity)
+            m_points[m_size++] = point;
     }
 
     std::size_t size() const { return m_size; }
