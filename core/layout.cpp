@@ -67,15 +67,12 @@ struct Reports
     bool shown = false;
 };
 
-// Per shown role, in pre-order: what the connectors need to know about it.
-enum ShownFlag : unsigned char { Expanded = 1, StackedReports = 2 };
-
 // The working memory of layouts, kept by each thread from one layout to the next: for 100,000
 // roles it is megabytes, and memory that the allocator has given back to the system costs a
 // page fault per 4 kB when it is touched again, more than the layout's own work.
 struct Workspace
 {
-    std::vector<unsigned char> shownFlags;
+    std::vector<int> managers;
     std::vector<Node> nodes;
     std::vector<Family> families;
     std::vector<PendingMove> moves;
@@ -114,11 +111,13 @@ private:
     double width(int v) const;
     double separation(int left, int right, double gap) const;
 
-    void placeCards();
+    void placeTrees();
+    void addReportConnector(RoleIndex manager, const LayoutRect &from, RoleIndex report,
+                            const LayoutRect &to, bool stacked);
+    void placeCard(RoleIndex role, const LayoutRect &card);
     double levelDepth(int level) const { return level * m_levelPitch; }
     LayoutPoint toLayout(double breadth, double depth) const;
     void findDottedLines();
-    void addTreeConnectors();
     void addDottedConnectors();
     void mapCards();
 
@@ -134,7 +133,7 @@ private:
     // Cards are kept in layout space until mapCards(); connectors are mapped as they are made.
     // The trees are placed so that layout space already starts at (0, 0).
     Layout m_layout;
-    std::vector<unsigned char> &m_shownFlags; // parallel to m_layout.shown
+    std::vector<int> &m_managers;     // the nodes of the shown roles whose reports are shown
     std::vector<RoleIndex> m_tops;   // the roots of the laid out trees, left to right
     std::vector<Block> m_blocks;
     std::vector<RoleIndex> m_hiddenStack; // for countDescendants()
@@ -163,14 +162,14 @@ LayoutBuilder::LayoutBuilder(const Model &model, const LayoutOptions &options,
                                                               : options.cardWidth)
     , m_levelPitch(m_cardDepth + options.levelGap)
     , m_rowPitch(m_cardDepth + options.siblingGap)
-    , m_shownFlags(workspace.shownFlags)
+    , m_managers(workspace.managers)
     , m_nodes(workspace.nodes)
     , m_families(workspace.families)
     , m_moves(workspace.moves)
     , m_reports(workspace.reports)
     , m_stack(workspace.stack)
 {
-    m_shownFlags.clear();
+    m_managers.clear();
     m_stack.clear();
 }
 
@@ -184,9 +183,8 @@ Layout LayoutBuilder::build()
     if (m_layout.shown.empty())
         return std::move(m_layout);
     walkTrees();
-    placeCards();
+    placeTrees();
     findDottedLines();
-    addTreeConnectors();
     addDottedConnectors();
     mapCards();
     return std::move(m_layout);
@@ -230,7 +228,6 @@ void LayoutBuilder::collectTree()
     }
 
     m_layout.shown.reserve(count);
-    m_shownFlags.reserve(count);
     reserveNodes(m_roleCount);
     const auto minLeaves = static_cast<size_t>(std::max(1, m_options.compactMinLeaves));
     for (const RoleIndex top : m_tops) {
@@ -247,13 +244,13 @@ void LayoutBuilder::collectTree()
             const RoleIndex role = node(v).role;
             const Reports reports = m_reports[static_cast<size_t>(v)];
             m_layout.shown.push_back(role);
-            m_shownFlags.push_back(reports.shown ? Expanded : 0);
             if (!reports.shown) {
                 if (reports.count > 0)
                     m_layout.hiddenBelow[static_cast<size_t>(role)] = countDescendants(role);
                 continue;
             }
 
+            m_managers.push_back(v);
             const int level = family(v).level + 1;
             const int size = reports.count;
             const int first = addNodes(size, level);
@@ -262,11 +259,9 @@ void LayoutBuilder::collectTree()
                 allLeaves = !setRole(first + k, reports.roles[k], level) && allLeaves;
             if (m_options.compact && allLeaves && static_cast<size_t>(size) >= minLeaves) {
                 // The reports go into a block instead: their nodes are taken back.
-                m_shownFlags.back() |= StackedReports;
                 for (int k = 0; k < size; ++k) {
                     const RoleIndex report = reports.roles[k];
                     m_layout.shown.push_back(report);
-                    m_shownFlags.push_back(0);
                     if (m_reports[static_cast<size_t>(first + k)].count > 0)
                         m_layout.hiddenBelow[static_cast<size_t>(report)] =
                             countDescendants(report);
@@ -548,27 +543,46 @@ void LayoutBuilder::executeShifts(int v)
     }
 }
 
-void LayoutBuilder::placeCards()
+// Places the cards and makes the connectors from managers to their reports in one pass over
+// the managers in pre-order, which is the order of their reports' nodes: each report's card is
+// placed from its node and joined to its manager's right away.
+void LayoutBuilder::placeTrees()
 {
-    double maxBreadth = 0;
-    double maxDepth = 0;
+    auto &cards = m_layout.cards;
+    // Every shown role but the tops has one line from its manager, and a few have dotted ones.
+    m_layout.connectors.reserve(m_layout.shown.size() - m_tops.size()
+                                + m_model.dottedLines().size());
+    m_layout.bounds = {};
     for (size_t t = 0; t < m_treeOffset.size(); ++t) {
-        const double offset = m_treeOffset[t];
-        for (int v = m_treeStart[t]; v < m_treeStart[t + 1]; ++v) {
-            Node &at = node(v);
-            at.prelim += offset;
-            if (at.role < 0)
-                continue;
-            const LayoutRect card = {at.prelim - m_cardBreadth / 2, levelDepth(family(v).level),
-                                     m_cardBreadth, m_cardDepth};
-            m_layout.cards[static_cast<size_t>(at.role)] = card;
-            maxBreadth = std::max(maxBreadth, card.right());
-            maxDepth = std::max(maxDepth, card.bottom());
-        }
+        const int root = m_treeStart[t];
+        const double centre = node(root).prelim + m_treeOffset[t];
+        placeCard(node(root).role, {centre - m_cardBreadth / 2, levelDepth(0), m_cardBreadth,
+                                    m_cardDepth});
     }
     const double columnPitch = m_cardBreadth + 2 * m_options.siblingGap;
-    for (const Block &block : m_blocks) {
-        const double left = node(block.firstChainNode).prelim - block.width / 2;
+    size_t tree = 0;
+    for (const int v : m_managers) {
+        while (v >= m_treeStart[tree + 1])
+            ++tree;
+        const double offset = m_treeOffset[tree];
+        const RoleIndex manager = node(v).role;
+        const LayoutRect from = cards[static_cast<size_t>(manager)];
+        const Family &children = family(v);
+        const int chainRole = node(children.firstChild).role;
+        if (chainRole >= 0) {
+            for (int w = children.firstChild; w < children.firstChild + children.childCount;
+                 ++w) {
+                const double centre = node(w).prelim + offset;
+                const LayoutRect card = {centre - m_cardBreadth / 2,
+                                         levelDepth(family(w).level), m_cardBreadth,
+                                         m_cardDepth};
+                placeCard(node(w).role, card);
+                addReportConnector(manager, from, node(w).role, card, false);
+            }
+            continue;
+        }
+        const Block &block = m_blocks[static_cast<size_t>(-1 - chainRole)];
+        const double left = node(block.firstChainNode).prelim + offset - block.width / 2;
         const double top = levelDepth(block.managerLevel + 1);
         const auto reports = m_model.childrenOf(block.manager);
         for (size_t k = 0; k < reports.size(); ++k) {
@@ -576,16 +590,23 @@ void LayoutBuilder::placeCards()
             const int row = static_cast<int>(k) % block.rows;
             const LayoutRect card = {left + m_options.siblingGap + column * columnPitch,
                                      top + row * m_rowPitch, m_cardBreadth, m_cardDepth};
-            m_layout.cards[static_cast<size_t>(reports[k])] = card;
-            maxBreadth = std::max(maxBreadth, card.right());
-            maxDepth = std::max(maxDepth, card.bottom());
+            placeCard(reports[k], card);
+            addReportConnector(manager, from, reports[k], card, true);
         }
     }
     // Nothing lies left of or above the trees, and connectors run between cards or, for the
     // spines of blocks, inside the trees' extents.
-    m_layout.bounds = {0, 0, maxBreadth, maxDepth};
     if (m_options.orientation == Orientation::LeftToRight)
-        m_layout.bounds = {0, 0, maxDepth, maxBreadth};
+        m_layout.bounds = {0, 0, m_layout.bounds.height, m_layout.bounds.width};
+}
+
+// Keeps the bounds in layout space (breadth as width) until placeTrees() is done.
+void LayoutBuilder::placeCard(RoleIndex role, const LayoutRect &card)
+{
+    m_layout.cards[static_cast<size_t>(role)] = card;
+    LayoutRect &bounds = m_layout.bounds;
+    bounds.width = std::max(bounds.width, card.right());
+    bounds.height = std::max(bounds.height, card.bottom());
 }
 
 LayoutPoint LayoutBuilder::toLayout(double breadth, double depth) const
@@ -595,45 +616,32 @@ LayoutPoint LayoutBuilder::toLayout(double breadth, double depth) const
     return {breadth, depth};
 }
 
-void LayoutBuilder::addTreeConnectors()
+void LayoutBuilder::addReportConnector(RoleIndex manager, const LayoutRect &from,
+                                       RoleIndex report, const LayoutRect &to, bool stacked)
 {
-    auto &connectors = m_layout.connectors;
-    // Every shown role but the tops has one line from its manager.
-    connectors.reserve(m_layout.shown.size() - m_tops.size() + m_dottedLines.size());
-    for (size_t s = 0; s < m_layout.shown.size(); ++s) {
-        if (!(m_shownFlags[s] & Expanded))
-            continue;
-        const RoleIndex manager = m_layout.shown[s];
-        const LayoutRect &from = m_layout.cards[static_cast<size_t>(manager)];
-        const double centre = from.x + from.width / 2;
-        const double bus = from.bottom() + m_options.levelGap / 2;
-        const LayoutPoint start = toLayout(centre, from.bottom());
-        const bool stacked = m_shownFlags[s] & StackedReports;
-        for (const RoleIndex report : m_model.childrenOf(manager)) {
-            const LayoutRect &to = m_layout.cards[static_cast<size_t>(report)];
-            // Made in place, point by point: a temporary connector or an initializer list
-            // goes through the stack, which took a third of the layout's time.
-            ConnectorPoints &points = connectors.emplace_back(manager, report, false).points;
-            points.push_back(start);
-            if (stacked) {
-                // Down a spine left of the column, then a short stub into the card's side.
-                const double spine = to.x - m_options.siblingGap;
-                const double middle = to.y + to.height / 2;
-                if (spine != centre) {
-                    points.push_back(toLayout(centre, bus));
-                    points.push_back(toLayout(spine, bus));
-                }
-                points.push_back(toLayout(spine, middle));
-                points.push_back(toLayout(to.x, middle));
-            } else {
-                const double target = to.x + to.width / 2;
-                if (target != centre) {
-                    points.push_back(toLayout(centre, bus));
-                    points.push_back(toLayout(target, bus));
-                }
-                points.push_back(toLayout(target, to.y));
-            }
+    const double centre = from.x + from.width / 2;
+    const double bus = from.bottom() + m_options.levelGap / 2;
+    // Made in place, point by point: a temporary connector or an initializer list goes
+    // through the stack, which took a third of the layout's time.
+    ConnectorPoints &points = m_layout.connectors.emplace_back(manager, report, false).points;
+    points.push_back(toLayout(centre, from.bottom()));
+    if (stacked) {
+        // Down a spine left of the column, then a short stub into the card's side.
+        const double spine = to.x - m_options.siblingGap;
+        const double middle = to.y + to.height / 2;
+        if (spine != centre) {
+            points.push_back(toLayout(centre, bus));
+            points.push_back(toLayout(spine, bus));
         }
+        points.push_back(toLayout(spine, middle));
+        points.push_back(toLayout(to.x, middle));
+    } else {
+        const double target = to.x + to.width / 2;
+        if (target != centre) {
+            points.push_back(toLayout(centre, bus));
+            points.push_back(toLayout(target, bus));
+        }
+        points.push_back(toLayout(target, to.y));
     }
 }
 
