@@ -1,5 +1,7 @@
 #include "app/pngwriter.h"
 
+#include "app/flatdeflate.h"
+
 #include <QFileDevice>
 #include <QIODevice>
 #include <QImage>
@@ -115,48 +117,25 @@ bool PngWriter::begin(int width, int height, Channels channels, int dotsPerMeter
 PngWriter::Band PngWriter::compress(const QImage &image, int rows, bool last)
 {
     Band band;
-    const auto pixelBytes = static_cast<uInt>(image.width() * (image.depth() / 8));
-    band.length = qint64(rows) * (1 + pixelBytes);
+    const bool rgb32 = image.format() == QImage::Format_RGB32;
+    const auto width = static_cast<size_t>(image.width());
+    band.length = qint64(rows) * qint64(1 + width * (rgb32 ? 3 : 4));
     band.rows = rows;
 
-    z_stream zlib = {};
-    // Raw deflate: the zlib header and checksum of the whole image are written around the
-    // bands. Choosing a filter per row is what makes general PNG writers slow; without one,
-    // run-length matching finds the runs of background without ordinary deflate's hashing.
-    if (deflateInit2(&zlib, 1, Z_DEFLATED, -15, 8, Z_RLE) != Z_OK) {
-        band.rows = 0;
-        return band;
-    }
-    band.deflated.resize(static_cast<qsizetype>(deflateBound(&zlib, uLong(band.length)) + 64));
-    zlib.next_out = reinterpret_cast<Bytef *>(band.deflated.data());
-    zlib.avail_out = static_cast<uInt>(band.deflated.size());
-    const auto feed = [&](const uchar *data, uInt size, int flush) {
-        zlib.next_in = const_cast<Bytef *>(data);
-        zlib.avail_in = size;
-        do {
-            if (zlib.avail_out == 0) {
-                const qsizetype used = band.deflated.size();
-                band.deflated.resize(used * 2);
-                zlib.next_out = reinterpret_cast<Bytef *>(band.deflated.data()) + used;
-                zlib.avail_out = static_cast<uInt>(used);
-            }
-            deflate(&zlib, flush);
-        } while (zlib.avail_in > 0 || zlib.avail_out == 0);
-    };
+    // No filter on any row: choosing one per row is what makes general PNG writers slow, and
+    // matching the previous pixel needs none.
     static constexpr uchar NoFilter = 0;
-    uLong adler = adler32(0, nullptr, 0);
+    FlatDeflater deflater(rgb32 ? 3 : 4);
     for (int row = 0; row < rows; ++row) {
-        const uchar *bytes = image.constScanLine(row);
-        adler = adler32(adler, &NoFilter, 1);
-        adler = adler32(adler, bytes, pixelBytes);
-        feed(&NoFilter, 1, Z_NO_FLUSH);
-        feed(bytes, pixelBytes, Z_NO_FLUSH);
+        const uchar *line = image.constScanLine(row);
+        if (rgb32)
+            deflater.addRgb32Row(NoFilter, reinterpret_cast<const quint32 *>(line), width);
+        else
+            deflater.addRow(NoFilter, line, width * 4);
     }
-    // A sync flush ends the band on a byte boundary, so the next band's blocks follow on.
-    feed(nullptr, 0, last ? Z_FINISH : Z_SYNC_FLUSH);
-    band.deflated.resize(band.deflated.size() - zlib.avail_out);
-    deflateEnd(&zlib);
-    band.adler = static_cast<quint32>(adler);
+    band.adler = deflater.adler32();
+    const std::string deflated = deflater.finish(last);
+    band.deflated = QByteArray(deflated.data(), static_cast<qsizetype>(deflated.size()));
     return band;
 }
 

@@ -11,11 +11,11 @@ class QIODevice;
 namespace rolescope {
 
 // Writes a PNG band by band, so an image far larger than one QImage (or than memory) can be
-// painted in bands and streamed out. libpng writes the chunks; the pixel data is compressed by
-// zlib band by band, each band on its own (as pigz does), so that bands can be compressed on
-// several cores at once and then joined into the one zlib stream of the image. Compression is
-// tuned for speed: charts are mostly flat colour, which run-length matching shrinks well without
-// per-row filters.
+// painted in bands and streamed out. libpng writes the chunks; the pixel data is compressed
+// band by band, each band on its own (as pigz does), so that bands can be compressed on several
+// cores at once and then joined into the one zlib stream of the image. Compression is tuned
+// for speed: charts are mostly flat colour, which FlatDeflater shrinks by matching only the
+// previous pixel, with no per-row filters.
 class PngWriter
 {
 public:
@@ -41,9 +41,9 @@ public:
     // an image exported at scale 2 shows at the size of scale 1, twice as sharp. Returns
     // false on a write error (see errorString()).
     bool begin(int width, int height, Channels channels, int dotsPerMeter = 0);
-    // Compresses the first ROWS rows of IMAGE, which is Format_RGB888 for Rgb or
-    // Format_RGBA8888 (not premultiplied) for Rgba: the bytes go to zlib as they are. LAST ends
-    // the image. Touches nothing shared: bands may be compressed on any thread, at once.
+    // Compresses the first ROWS rows of IMAGE, which is Format_RGB32 for Rgb or
+    // Format_RGBA8888 (not premultiplied) for Rgba. LAST ends the image. Touches nothing
+    // shared: bands may be compressed on any thread, at once.
     static Band compress(const QImage &image, int rows, bool last);
     // Writes the next band; bands come in order, the last one compressed as LAST.
     bool write(const Band &band);

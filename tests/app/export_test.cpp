@@ -272,15 +272,15 @@ TEST_F(ExportTest, BandedPngEqualsOneCanvas)
     ASSERT_TRUE(chart.write(file)) << qPrintable(chart.errorString());
     ASSERT_GT(chart.plan().height * chart.plan().width * 4, 4 * settings.bandBytes);
 
-    // Painted as the exporter paints an opaque chart: in PNG's byte order.
-    QImage canvas(int(chart.plan().width), int(chart.plan().height), QImage::Format_RGB888);
+    // Painted as the exporter paints an opaque chart: in 32-bit pixels.
+    QImage canvas(int(chart.plan().width), int(chart.plan().height), QImage::Format_RGB32);
     canvas.fill(Qt::white);
     {
         QPainter painter(&canvas);
         painter.scale(settings.scale, settings.scale);
         chart.paint(painter, QRectF(QPointF(0, 0), chart.plan().canvas));
     }
-    const QImage whole = canvas.convertToFormat(QImage::Format_RGB32);
+    const QImage &whole = canvas;
     const QImage banded = readImage(file).convertToFormat(QImage::Format_RGB32);
     ASSERT_EQ(banded.size(), whole.size());
     int firstDifferent = -1;
