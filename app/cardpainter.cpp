@@ -147,6 +147,22 @@ QRectF CardPainter::paintedRect(const QRectF &card) const
                              HandleMaxWidth / 2 + 1, HandleHeight));
 }
 
+bool CardPainter::isBlockScale(qreal scale)
+{
+    return scale < ShapeLevelOfDetail;
+}
+
+QColor CardPainter::blockColor(RoleIndex role, const CardState &state) const
+{
+    if (state.selected)
+        return m_style.highlight;
+    if (state.searchMatch)
+        return m_style.match.darker(115);
+    if (state.overlapTint > 0)
+        return OverlapColors::tint(m_style.background, state.overlapTint);
+    return mix(m_colors.colorOf(m_model->role(role)), m_style.background, 0.35);
+}
+
 void CardPainter::paint(QPainter &painter, const QRectF &card, RoleIndex role,
                         const CardState &state) const
 {
@@ -156,16 +172,8 @@ void CardPainter::paint(QPainter &painter, const QRectF &card, RoleIndex role,
     painter.save();
 
     if (lod < ShapeLevelOfDetail) {
-        // An overview: a block in the department's colour; hits and selection stand out.
-        QColor fill = mix(department, m_style.background, 0.35);
-        if (state.overlapTint > 0)
-            fill = OverlapColors::tint(m_style.background, state.overlapTint);
-        if (state.searchMatch)
-            fill = m_style.match.darker(115);
-        if (state.selected)
-            fill = m_style.highlight;
-        // Never thinner than a device pixel: a chart zoomed far out is still seen as a whole.
-        const qreal minimum = 1.5 / qMax(lod, 1e-6);
+        const QColor fill = blockColor(role, state);
+        const qreal minimum = MinimumBlockPixels / qMax(lod, 1e-6);
         QRectF block = card;
         if (block.width() < minimum || block.height() < minimum) {
             block.setSize(block.size().expandedTo(QSizeF(minimum, minimum)));

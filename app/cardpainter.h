@@ -68,6 +68,13 @@ public:
 
     void paint(QPainter &painter, const QRectF &card, RoleIndex role,
                const CardState &state) const;
+    // Whether a card painted at SCALE (device pixels per scene unit) is only a block: a
+    // filled rectangle of blockColor(), never thinner than MinimumBlockPixels, so that a
+    // chart zoomed far out is still seen as a whole.
+    static bool isBlockScale(qreal scale);
+    static constexpr qreal MinimumBlockPixels = 1.5;
+    // The department's colour at such a distance; tints, hits and selection stand out.
+    QColor blockColor(RoleIndex role, const CardState &state) const;
     // The collapse handle of a card with reports, astride its edge towards the reports.
     QRectF handleRect(const QRectF &card, const CardState &state) const;
     // Everything paint() may touch for a card, the largest handle included.

@@ -7,12 +7,16 @@
 #include <QContextMenuEvent>
 #include <QGuiApplication>
 #include <QGestureEvent>
+#include <QHelpEvent>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QNativeGestureEvent>
+#include <QPainter>
 #include <QPinchGesture>
 #include <QScrollBar>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 namespace rolescope {
@@ -64,13 +68,73 @@ ChartView::~ChartView()
         QGuiApplication::restoreOverrideCursor();
 }
 
+bool ChartView::showsSketch() const
+{
+    return CardPainter::isBlockScale(zoom());
+}
+
 void ChartView::paintEvent(QPaintEvent *event)
 {
-    QGraphicsView::paintEvent(event);
+    if (showsSketch()) {
+        paintSketch(*event);
+    } else {
+        m_scene->makeItemsIn(mapToScene(event->rect()).boundingRect());
+        QGraphicsView::paintEvent(event);
+    }
     if (m_busyUntilPainted) {
         m_busyUntilPainted = false;
         QGuiApplication::restoreOverrideCursor();
     }
+}
+
+void ChartView::paintSketch(const QPaintEvent &event)
+{
+    const qreal ratio = viewport()->devicePixelRatio();
+    const QSize size = (QSizeF(viewport()->size()) * ratio).toSize();
+    if (m_sketch.size() != size) {
+        m_sketch = QImage(size, QImage::Format_RGB32);
+        m_sketch.setDevicePixelRatio(ratio);
+    }
+    const QRect area = event.rect();
+    const QRect pixels = QRectF(QPointF(area.topLeft()) * ratio, QSizeF(area.size()) * ratio)
+                             .toAlignedRect()
+                         & m_sketch.rect();
+    if (pixels.isEmpty())
+        return;
+    const QRgb background = m_scene->backgroundBrush().color().rgb();
+    for (int y = pixels.top(); y <= pixels.bottom(); ++y) {
+        auto line = reinterpret_cast<QRgb *>(m_sketch.scanLine(y));
+        std::fill(line + pixels.left(), line + pixels.right() + 1, background);
+    }
+    m_scene->paintSketch(m_sketch, viewportTransform() * QTransform::fromScale(ratio, ratio),
+                         pixels);
+    QPainter painter(viewport());
+    painter.drawImage(QRectF(area), m_sketch, QRectF(pixels));
+}
+
+bool ChartView::viewportEvent(QEvent *event)
+{
+    // The items under the pointer exist before the scene looks for them.
+    QPoint pointer(-1, -1);
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::MouseButtonDblClick:
+    case QEvent::MouseMove:
+        pointer = static_cast<QMouseEvent *>(event)->position().toPoint();
+        break;
+    case QEvent::ContextMenu:
+        pointer = static_cast<QContextMenuEvent *>(event)->pos();
+        break;
+    case QEvent::ToolTip:
+        pointer = static_cast<QHelpEvent *>(event)->pos();
+        break;
+    default:
+        break;
+    }
+    if (viewport()->rect().contains(pointer))
+        m_scene->makeItemsIn(mapToScene(QRect(pointer - QPoint(2, 2), QSize(5, 5))).boundingRect());
+    return QGraphicsView::viewportEvent(event);
 }
 
 Document *ChartView::document() const

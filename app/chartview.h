@@ -3,6 +3,7 @@
 #include "core/model.h"
 
 #include <QGraphicsView>
+#include <QImage>
 
 class QMenu;
 
@@ -37,6 +38,10 @@ public:
     // The role reached by moving from the current one with an arrow key; NoRole if none.
     RoleIndex neighbour(RoleIndex role, Qt::Key key) const;
 
+    // Whether frames are painted as the scene's sketch: zoomed out so far that every card
+    // would be a mere block, which the sketch paints without asking Qt for each item.
+    bool showsSketch() const;
+
 signals:
     void zoomChanged(qreal zoom);
     // Enter or a double-click: show the role's details.
@@ -53,9 +58,11 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void scaleBy(qreal factor);
+    void paintSketch(const QPaintEvent &event);
     void onModelReset(bool keptState);
     Document *document() const;
 
@@ -63,6 +70,7 @@ private:
     bool m_fitPending = false;
     bool m_autoFit = false; // refit when resized, until the user zooms
     bool m_busyUntilPainted = false; // a busy cursor is shown until the next frame is done
+    QImage m_sketch; // the viewport's pixels when the sketch is shown
 };
 
 } // namespace rolescope

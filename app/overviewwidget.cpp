@@ -3,6 +3,7 @@
 #include "app/chartscene.h"
 #include "app/chartview.h"
 
+#include <QImage>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -61,12 +62,24 @@ void OverviewWidget::renderChart()
         return;
     }
     const qreal ratio = devicePixelRatioF();
-    m_chart = QPixmap((area.size() * ratio).toSize());
-    m_chart.setDevicePixelRatio(ratio);
-    m_chart.fill(palette().color(QPalette::Window));
-    QPainter painter(&m_chart);
-    m_view->chartScene()->render(&painter, QRectF(QPointF(0, 0), area.size()),
-                                 m_view->chartScene()->sceneRect(), Qt::IgnoreAspectRatio);
+    ChartScene *scene = m_view->chartScene();
+    const QRectF sceneRect = scene->sceneRect();
+    QImage chart((area.size() * ratio).toSize(), QImage::Format_RGB32);
+    chart.setDevicePixelRatio(ratio);
+    chart.fill(palette().color(QPalette::Window));
+    const QTransform toChart = QTransform::fromTranslate(-sceneRect.left(), -sceneRect.top())
+                               * QTransform::fromScale(chart.width() / sceneRect.width(),
+                                                       chart.height() / sceneRect.height());
+    if (CardPainter::isBlockScale(qMin(toChart.m11(), toChart.m22()) / ratio)) {
+        // A large chart: drawn from its layout, not item by item.
+        scene->paintSketch(chart, toChart, chart.rect());
+    } else {
+        scene->makeItemsIn(sceneRect);
+        QPainter painter(&chart);
+        scene->render(&painter, QRectF(QPointF(0, 0), area.size()), sceneRect,
+                      Qt::IgnoreAspectRatio);
+    }
+    m_chart = QPixmap::fromImage(std::move(chart));
     update();
 }
 
