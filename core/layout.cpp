@@ -45,6 +45,7 @@ struct Node
     int role = NoRole;      // for a link of a block's chain: -1 - the block's index
 };
 
+// A node's children, which are a run of nodes, and its level.
 struct Family
 {
     int firstChild = NoNode;
