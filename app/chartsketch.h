@@ -52,7 +52,6 @@ private:
         bool dotted = false;     // for connector segments
     };
 
-
     // A straight piece of connector at `at` (y of a horizontal line, x of a vertical one)
     // between `from` and `to`.
     struct Segment
@@ -72,12 +71,12 @@ private:
         bool dotted = false;
     };
 
-    std::vector<Shape> m_cards;      // by left edge
-    std::vector<Shape> m_lines;      // connector segments no wider than m_lineWidthLimit, by left edge
-    std::vector<Shape> m_wideLines;  // the longer ones, checked one by one
-    std::vector<Slant> m_slants;     // checked one by one
-    double m_cardWidthLimit = 0;     // the widest card
-    double m_lineWidthLimit = 0;
+    std::vector<Shape> m_cards;     // by left edge
+    std::vector<Shape> m_lines;     // horizontal and vertical pieces, by left edge
+    std::vector<Shape> m_wideLines; // the longest pieces, checked one by one
+    std::vector<Slant> m_slants;    // checked one by one
+    double m_cardWidthLimit = 0;    // the widest card
+    double m_lineWidthLimit = 0;    // the widest of m_lines
     double m_connectorWidth = 0;
 };
 

@@ -29,8 +29,9 @@ constexpr qreal ZoomStep = 1.25;
 constexpr qreal VisibleMargin = 40;
 // Fitting a big chart would make its cards specks; the first view stops at this zoom.
 constexpr qreal ReadableZoom = 0.6;
-// The first frame after a layout with this many cards takes a second or more (Qt indexes
-// every item): the cursor says the window is busy until it is painted.
+// The first frame after a layout with this many cards makes the items in view or the far-out
+// sketch, up to a tenth of a second on a busy machine: the cursor says the window is busy
+// until it is painted.
 constexpr size_t BusyCardCount = 20000;
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "app/chartscene.h"
 #include "app/chartview.h"
 #include "app/document.h"
+#include "app/overviewwidget.h"
 #include "app/rolecarditem.h"
 #include "tests/bench/orggenerator.h"
 
@@ -11,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <set>
 
 using namespace rolescope;
 
@@ -103,7 +105,6 @@ TEST_F(ChartViewTest, ZoomedFarOutTheSketchLooksAsTheScenePaintsItself)
             differing += near(sketch.pixel(x, y), scene.pixel(x, y), 24) ? 0 : 1;
     }
     EXPECT_LT(differing, sketch.width() * sketch.height() / 100) << "pixels unlike the scene's";
-    if (qEnvironmentVariableIsSet("SKETCH_DUMP")) { sketch.save("/tmp/sk-sketch.png"); scene.save("/tmp/sk-scene.png"); }
 }
 
 TEST_F(ChartViewTest, SelectedCardsAndSearchHitsStandOutInTheWholeChart)
@@ -156,5 +157,32 @@ TEST_F(ChartViewTest, CardsOfALargeChartAnswerClicksAndCollapse)
     const QPoint onManager = m_view.mapFromScene(m_scene.cardRect(manager).center());
     QTest::mouseClick(m_view.viewport(), Qt::LeftButton, {}, onManager);
     EXPECT_EQ(m_document.currentRole(), manager);
-    EXPECT_EQ(qgraphicsitem_cast<RoleCardItem *>(m_view.itemAt(onManager)), m_scene.cardItem(manager));
+    EXPECT_EQ(qgraphicsitem_cast<RoleCardItem *>(m_view.itemAt(onManager)),
+              m_scene.cardItem(manager));
+}
+
+TEST_F(ChartViewTest, TheOverviewShowsTheWholeChartInItsDepartmentsColours)
+{
+    OverviewWidget overview(&m_view);
+    overview.resize(240, 160);
+    overview.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&overview));
+    QCoreApplication::processEvents(); // the chart is drawn once the layout settles
+
+    const QImage image = overview.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    std::set<QRgb> departments;
+    for (const RoleIndex role : m_scene.layout().shown)
+        departments.insert(m_scene.cardPainter().blockColor(role, CardState()).rgb());
+    ASSERT_GT(departments.size(), 5u);
+    std::set<QRgb> seen;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            for (const QRgb department : departments) {
+                if (near(image.pixel(x, y), department, 6))
+                    seen.insert(department);
+            }
+        }
+    }
+    // The smallest departments may be lost among their neighbours at this scale.
+    EXPECT_GE(seen.size(), departments.size() * 3 / 4);
 }
