@@ -23,7 +23,9 @@ namespace rolescope {
 
 namespace {
 
-constexpr qreal MinZoom = 0.0002;
+// Low enough that Fit shows the whole of any chart the loader accepts: 2 million roles side by
+// side are some 500 million px wide.
+constexpr qreal MinZoom = 1e-6;
 constexpr qreal MaxZoom = 4.0;
 constexpr qreal ZoomStep = 1.25;
 constexpr qreal VisibleMargin = 40;

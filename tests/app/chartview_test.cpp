@@ -186,3 +186,29 @@ TEST_F(ChartViewTest, TheOverviewShowsTheWholeChartInItsDepartmentsColours)
     // The smallest departments may be lost among their neighbours at this scale.
     EXPECT_GE(seen.size(), departments.size() * 3 / 4);
 }
+
+TEST(ChartViewFit, FitShowsTheWholeOfAChartMillionsOfPixelsWide)
+{
+    // 20,000 roles with no manager stand side by side: a chart over 4 million px wide.
+    Model model;
+    for (int i = 0; i < 20000; ++i) {
+        Role role;
+        role.id = std::to_string(i);
+        role.title = role.id;
+        model.roles.push_back(std::move(role));
+    }
+    model.rebuildIndex();
+    Document document;
+    document.setModel(std::move(model), QStringLiteral("wide.yaml"));
+    ChartScene scene(&document);
+    ChartView view(&scene);
+    view.resize(800, 600);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    ASSERT_GT(scene.sceneRect().width(), 4e6);
+
+    view.zoomToFit();
+    const QRect chart = view.mapFromScene(scene.sceneRect()).boundingRect();
+    EXPECT_TRUE(view.viewport()->rect().adjusted(-1, -1, 1, 1).contains(chart))
+        << chart.x() << "," << chart.y() << " " << chart.width() << "x" << chart.height();
+}
