@@ -316,8 +316,9 @@ void sceneBuild(benchmark::State &state, bool expanded)
 }
 
 // What a click costs on a fully expanded chart: collapsing or expanding one card lays the
-// chart out again and replaces every item, and the scene indexes the new items before the
-// next frame (done here by the event loop, as in the window).
+// chart out again and regroups the cards, whose items are made again only as they come into
+// view; the scene indexes the groups before the next frame (done here by the event loop, as
+// in the window).
 void sceneRelayout(benchmark::State &state)
 {
     const Model &model = Inputs::instance().model(rolesOf(state));
@@ -431,9 +432,9 @@ void registerBenchmarks()
     registerSizes("overlaps", overlapDetection, 100000);
 #endif
 #ifdef ROLESCOPE_BENCH_APP
-    // Copying the model in for each iteration costs more than the open itself: few iterations.
     // A 1,000-role file is below ModelCache::MinimumFileBytes: it is always parsed.
     registerSizes("reopen_cached", reopenCached, 100000, {10000, 100000});
+    // Copying the model in for each iteration costs more than the open itself: few iterations.
     registerSizes("document_open", documentOpen, 0);
     registerSizes("scene_open", [](benchmark::State &s) { sceneBuild(s, false); }, 100000);
     registerSizes("scene_expanded", [](benchmark::State &s) { sceneBuild(s, true); }, 100000);
