@@ -605,9 +605,10 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
         m_error = png.errorString();
         return false;
     }
-    // An opaque chart is painted in 32-bit pixels, which the painter is fastest at; the
-    // compressing threads take out the RGB bytes PNG wants. Bands take turns: two are
-    // compressed (on both cores) while the third is painted, and none is allocated anew.
+    // An opaque chart is painted in 32-bit pixels, which the painter is fastest at, and the
+    // compression takes out the RGB bytes PNG wants. Bands take turns in three buffers: each is
+    // painted and compressed by a job of its own (painting is const, and Qt 6 draws text on any
+    // thread), so both cores work while this thread writes the finished bands out in order.
     constexpr int BandsInTurn = 3;
     std::array<QImage, BandsInTurn> bands;
     for (QImage &band : bands) {
@@ -619,47 +620,51 @@ bool Exporter::writePng(QIODevice *device, const ExportProgress &progress)
             return false;
         }
     }
-    std::deque<std::future<PngWriter::Band>> inFlight;
-    const auto writeOldest = [&] {
-        const PngWriter::Band done = inFlight.front().get();
-        inFlight.pop_front();
-        return png.write(done);
-    };
-    for (int top = 0, turn = 0; top < height; top += bandRows, turn = (turn + 1) % BandsInTurn) {
-        // The band painted three turns ago must be written before its pixels are reused.
-        if (inFlight.size() >= BandsInTurn - 1 && !writeOldest()) {
-            m_error = png.errorString();
-            return false;
-        }
-        QImage &band = bands[static_cast<size_t>(turn)];
-        const int rows = std::min(bandRows, height - top);
+    const auto paintAndCompress = [this, scale, transparent](QImage *band, int top, int rows,
+                                                             bool last) {
         // Transparent is all zero bytes, opaque white all 0xff: a plain memset, where
         // QImage::fill() goes pixel by pixel.
-        std::memset(band.bits(), transparent ? 0 : 0xff, static_cast<size_t>(band.sizeInBytes()));
+        std::memset(band->bits(), transparent ? 0 : 0xff, static_cast<size_t>(band->sizeInBytes()));
         {
-            QPainter painter(&band);
+            QPainter painter(band);
             // Whole-pixel offsets: a card cut by a band edge is painted identically in both.
             painter.translate(0, -top);
             painter.scale(scale, scale);
             paint(painter, QRectF(0, top / scale, m_plan.canvas.width(), rows / scale));
         }
         // PNG wants straight alpha, which Qt cannot paint into quickly.
-        QImage bytes = transparent ? band.convertToFormat(QImage::Format_RGBA8888) : band;
-        const bool last = top + rows == height;
-        inFlight.push_back(std::async(std::launch::async, [bytes = std::move(bytes), rows, last] {
-            return PngWriter::compress(bytes, rows, last);
-        }));
-        if (progress && !progress(top + rows, height)) {
+        return PngWriter::compress(transparent ? band->convertToFormat(QImage::Format_RGBA8888)
+                                               : *band,
+                                   rows, last);
+    };
+    // Declared after the buffers, so that leaving early waits for the jobs before freeing them.
+    std::deque<std::future<PngWriter::Band>> inFlight;
+    const auto writeOldest = [&] {
+        const PngWriter::Band done = inFlight.front().get();
+        inFlight.pop_front();
+        if (!png.write(done)) {
+            m_error = png.errorString();
+            return false;
+        }
+        if (progress && !progress(png.rowsWritten(), height)) {
             m_cancelled = true;
             m_error = QStringLiteral("The export was cancelled.");
             return false;
         }
+        return true;
+    };
+    for (int top = 0, turn = 0; top < height; top += bandRows, turn = (turn + 1) % BandsInTurn) {
+        // The band painted three turns ago must be written before its buffer is reused.
+        if (inFlight.size() >= BandsInTurn && !writeOldest())
+            return false;
+        const int rows = std::min(bandRows, height - top);
+        inFlight.push_back(std::async(std::launch::async, paintAndCompress,
+                                      &bands[static_cast<size_t>(turn)], top, rows,
+                                      top + rows == height));
     }
     while (!inFlight.empty()) {
-        if (!writeOldest()) {
-            m_error = png.errorString();
+        if (!writeOldest())
             return false;
-        }
     }
     if (!png.finish()) {
         m_error = png.errorString();
