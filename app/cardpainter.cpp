@@ -56,6 +56,19 @@ QStringList wrapLines(const QString &text, const QFont &font, qreal width, int m
     return lines;
 }
 
+// What of the painter's logical coordinates can reach its device: a band of a PNG export
+// crosses a card in a strip of rows, and laying out text that falls outside it was most of the
+// cost of painting the card there.
+QRectF reachableArea(const QPainter &painter)
+{
+    const QPaintDevice *device = painter.device();
+    QRectF area = painter.worldTransform().inverted().mapRect(
+        QRectF(0, 0, device->width(), device->height()));
+    if (painter.hasClipping())
+        area &= painter.clipBoundingRect();
+    return area;
+}
+
 } // namespace
 
 QPen CardStyle::connectorPen(bool dottedLine) const
@@ -221,27 +234,43 @@ void CardPainter::paintText(QPainter &painter, const QRectF &card, const Role &r
     const qreal top = card.top() + (m_orientation == Orientation::TopDown ? BandHeight : 0) + 6;
     const qreal width = card.right() - Padding - left;
 
-    painter.setPen(m_style.text);
-    painter.setFont(m_style.titleFont);
+    // Each block of text is laid out only where some of it can be seen (a line's box, with half
+    // a line to spare for accents and descenders).
+    const QRectF reachable = reachableArea(painter);
+    const auto reaches = [&](qreal lineTop, qreal lineBottom) {
+        const qreal spare = (lineBottom - lineTop) / 2;
+        return reachable.intersects(
+            QRectF(card.left(), lineTop - spare, card.width(), lineBottom - lineTop + 2 * spare));
+    };
+
     const QFontMetricsF titleMetrics(m_style.titleFont);
-    qreal y = top;
-    for (const QString &line : wrapLines(fromStd(r.title), m_style.titleFont, width, 2)) {
-        painter.drawText(QPointF(left, y + titleMetrics.ascent()), line);
-        y += titleMetrics.lineSpacing();
+    if (reaches(top, top + 2 * titleMetrics.lineSpacing())) {
+        painter.setPen(m_style.text);
+        painter.setFont(m_style.titleFont);
+        qreal y = top;
+        for (const QString &line : wrapLines(fromStd(r.title), m_style.titleFont, width, 2)) {
+            painter.drawText(QPointF(left, y + titleMetrics.ascent()), line);
+            y += titleMetrics.lineSpacing();
+        }
     }
 
     const QFontMetricsF bodyMetrics(m_style.bodyFont);
-    QFont holdersFont = m_style.bodyFont;
-    holdersFont.setItalic(r.isVacant());
-    painter.setFont(holdersFont);
-    painter.setPen(r.isVacant() ? m_style.mutedText : m_style.text);
     const qreal holdersBaseline = card.top() + card.height() * 0.58 + bodyMetrics.ascent();
-    painter.drawText(QPointF(left, holdersBaseline),
-                     QFontMetricsF(holdersFont).elidedText(holdersText(r), Qt::ElideRight, width));
+    if (reaches(holdersBaseline - bodyMetrics.ascent(), holdersBaseline + bodyMetrics.descent())) {
+        QFont holdersFont = m_style.bodyFont;
+        holdersFont.setItalic(r.isVacant());
+        painter.setFont(holdersFont);
+        painter.setPen(r.isVacant() ? m_style.mutedText : m_style.text);
+        painter.drawText(QPointF(left, holdersBaseline),
+                         QFontMetricsF(holdersFont).elidedText(holdersText(r), Qt::ElideRight,
+                                                               width));
+    }
 
-    painter.setFont(m_style.smallFont);
     const QFontMetricsF smallMetrics(m_style.smallFont);
     const qreal footerBaseline = card.bottom() - 8 - smallMetrics.descent();
+    if (!reaches(footerBaseline - smallMetrics.ascent(), footerBaseline + smallMetrics.descent()))
+        return;
+    painter.setFont(m_style.smallFont);
     const QString duties = dutiesText(r);
     const qreal dutiesWidth = smallMetrics.horizontalAdvance(duties);
     painter.setPen(r.responsibilities.empty() ? m_style.warningText : m_style.mutedText);

@@ -9,6 +9,8 @@ namespace {
 
 constexpr std::size_t MinMatch = 3;
 constexpr std::uint64_t AdlerBase = 65521;
+// Runs up to this long are added to the checksum byte by byte.
+constexpr std::uint64_t ShortRun = 64;
 constexpr std::size_t MaxMatch = 258;
 
 struct Code
@@ -120,10 +122,24 @@ void FlatDeflater::reduceChecksum()
 
 void FlatDeflater::repeat(std::size_t length, const std::uint8_t *pattern)
 {
+    if (length <= ShortRun) {
+        // Byte by byte is cheaper here than addRunToChecksum()'s divisions.
+        const std::size_t period = std::size_t(m_distance);
+        for (std::size_t k = 0, j = 0; k < length; ++k, j = j + 1 == period ? 0 : j + 1) {
+            m_sumA += pattern[j];
+            m_sumB += m_sumA;
+        }
+    } else {
+        addRunToChecksum(length, pattern);
+    }
+    emitMatches(length);
+}
+
+void FlatDeflater::addRunToChecksum(std::uint64_t n, const std::uint8_t *pattern)
+{
     // Byte k of the run is pattern[k % d]. Each byte adds itself to A and A to B, so the run adds
     // its sum to A, and to B n * A plus each byte times the number of bytes from it to the end.
     const std::uint64_t d = std::uint64_t(m_distance);
-    const std::uint64_t n = length;
     reduceChecksum();
     std::uint64_t addA = 0;
     std::uint64_t addB = (n % AdlerBase) * m_sumA;
@@ -139,7 +155,10 @@ void FlatDeflater::repeat(std::size_t length, const std::uint8_t *pattern)
     m_sumB += addB;
     m_sumA += addA;
     reduceChecksum();
+}
 
+void FlatDeflater::emitMatches(std::size_t length)
+{
     const Tables &tables = tablesFor(m_distance);
     while (length > 0) {
         // Never leave a remainder too short to be a match.

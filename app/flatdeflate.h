@@ -39,6 +39,8 @@ private:
     void literal(std::uint8_t value);
     // LENGTH bytes repeating the PERIOD bytes before them, from PATTERN on.
     void repeat(std::size_t length, const std::uint8_t *pattern);
+    void addRunToChecksum(std::uint64_t length, const std::uint8_t *pattern);
+    void emitMatches(std::size_t length);
     void reduceChecksum();
 
     int m_distance;
