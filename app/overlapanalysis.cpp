@@ -98,6 +98,12 @@ void OverlapAnalysis::finishJob() const
     m_job.reset();
 }
 
+bool OverlapAnalysis::waitsToBeAsked() const
+{
+    return !m_result && !m_thread && m_document->hasModel()
+           && m_document->model().roleCount() >= OnDemandRoleCount;
+}
+
 const OverlapResult &OverlapAnalysis::result() const
 {
     static const OverlapResult nothingYet;

@@ -38,6 +38,8 @@ public:
     // Empty while the background analysis runs (or, for a very large model, starts it).
     const OverlapResult &result() const;
     bool isPending() const { return m_thread != nullptr; }
+    // A very large model whose analysis nothing has asked for yet: result() would start it.
+    bool waitsToBeAsked() const;
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;
 

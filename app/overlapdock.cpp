@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -20,6 +21,7 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     , m_filter(new QLineEdit)
     , m_table(new QTableView)
     , m_pending(new QLabel)
+    , m_start(new QPushButton(tr("Find Overlaps")))
     , m_analysis(analysis)
 {
     m_proxy->setSourceModel(m_model);
@@ -59,9 +61,16 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_filter);
     layout->addWidget(m_pending);
+    layout->addWidget(m_start, 0, Qt::AlignLeft);
     layout->addWidget(m_table);
     m_pending->setWordWrap(true);
     m_pending->hide();
+    m_start->hide();
+    connect(m_start, &QPushButton::clicked, this, [this] {
+        m_stale = true;
+        m_analysis->result(); // starts it
+        refreshIfStale();
+    });
 
     const auto markStale = [this] {
         m_stale = true;
@@ -83,12 +92,23 @@ void OverlapDock::refreshIfStale()
     if (!m_stale)
         return;
     m_stale = false;
+    const int roles = m_analysis->document()->model().roleCount();
+    if (m_analysis->waitsToBeAsked()) {
+        m_model->clear();
+        m_pending->setText(tr("Finding every overlap among %1 roles takes minutes and several "
+                              "gigabytes of memory. Comparing chosen roles and \"Who Else\" "
+                              "start it too.")
+                               .arg(roles));
+        m_pending->show();
+        m_start->show();
+        return;
+    }
+    m_start->hide();
     m_model->refresh();
-    // Asking for the pairs starts the analysis of a very large model; say that it runs.
     m_pending->setVisible(m_analysis->isPending());
     m_pending->setText(tr("Finding overlapping duties among %1 roles… The list appears when "
                           "it is done; the window stays usable meanwhile.")
-                           .arg(m_analysis->document()->model().roleCount()));
+                           .arg(roles));
 }
 
 } // namespace rolescope

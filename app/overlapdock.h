@@ -6,6 +6,7 @@
 
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -16,7 +17,8 @@ class RolePairModel;
 
 // The "Overlaps" dock: every pair of roles that share work, highest score first, with a
 // filter by title. Double-clicking a pair (or Enter) asks for their comparison. The pairs are
-// computed when the dock is first shown after a model change, not while it is hidden.
+// computed when the dock is first shown after a model change, not while it is hidden; for a
+// very large model (minutes and gigabytes of work) only when the user asks for them here.
 class OverlapDock : public QWidget
 {
     Q_OBJECT
@@ -42,7 +44,8 @@ private:
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QTableView *m_table;
-    QLabel *m_pending; // while the analysis runs
+    QLabel *m_pending; // while the analysis runs, or before a very large one is started
+    QPushButton *m_start; // starts the analysis of a very large model
     OverlapAnalysis *m_analysis;
     bool m_stale = true;
 };

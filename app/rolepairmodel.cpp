@@ -18,6 +18,13 @@ void RolePairModel::refresh()
     endResetModel();
 }
 
+void RolePairModel::clear()
+{
+    beginResetModel();
+    m_pairs.clear();
+    endResetModel();
+}
+
 int RolePairModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_pairs.size());

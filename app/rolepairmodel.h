@@ -27,6 +27,8 @@ public:
 
     // Takes the role pairs of the current analysis (computing it if needed).
     void refresh();
+    // No pairs, without asking the analysis (which would start a very large one).
+    void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSortFilterProxyModel>
@@ -162,6 +163,34 @@ TEST(OverlapAnalysisTest, VeryLargeModelsAreAnalysedOnlyWhenAskedFor)
     EXPECT_TRUE(analysis.isPending());
     ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.isPending(); }, 120000));
     EXPECT_FALSE(analysis.result().rolePairs.empty());
+}
+
+TEST(OverlapAnalysisTest, TheDockStartsAVeryLargeAnalysisOnlyWhenAsked)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    OverlapDock dock(&analysis);
+    dock.show();
+    document.setModel(largeModel("Audit the payroll ledgers", OverlapAnalysis::OnDemandRoleCount));
+    // Shown, the dock says what the analysis would cost instead of starting it.
+    EXPECT_FALSE(analysis.isPending());
+    EXPECT_TRUE(analysis.waitsToBeAsked());
+    EXPECT_EQ(dock.pairModel()->rowCount(), 0);
+    auto *note = dock.findChild<QLabel *>();
+    ASSERT_NE(note, nullptr);
+    EXPECT_TRUE(note->isVisible());
+    EXPECT_TRUE(note->text().contains(QStringLiteral("minutes"))) << note->text().toStdString();
+    auto *start = dock.findChild<QPushButton *>();
+    ASSERT_NE(start, nullptr);
+    ASSERT_TRUE(start->isVisible());
+
+    start->setFocus();
+    QTest::keyClick(start, Qt::Key_Space);
+    EXPECT_TRUE(analysis.isPending());
+    EXPECT_FALSE(start->isVisible());
+    EXPECT_TRUE(note->text().contains(QStringLiteral("Finding overlapping duties")));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dock.pairModel()->rowCount() > 0; }, 120000));
+    EXPECT_FALSE(note->isVisible());
 }
 
 class OverlapWindowTest : public ::testing::Test
