@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -92,7 +93,7 @@ void OverlapDock::refreshIfStale()
     if (!m_stale)
         return;
     m_stale = false;
-    const int roles = m_analysis->document()->model().roleCount();
+    const QString roles = QLocale().toString(m_analysis->document()->model().roleCount());
     if (m_analysis->waitsToBeAsked()) {
         m_model->clear();
         m_pending->setText(tr("Finding every overlap among %1 roles takes minutes and several "
