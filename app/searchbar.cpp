@@ -77,6 +77,15 @@ void SearchBar::activate()
 
 bool SearchBar::eventFilter(QObject *watched, QEvent *event)
 {
+    // Esc clears a search being typed before the window's own use of it (Stop Loading): the
+    // field claims the key ahead of shortcuts while it has text.
+    if (watched == m_edit && event->type() == QEvent::ShortcutOverride) {
+        const auto key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && !m_edit->text().isEmpty()) {
+            event->accept();
+            return true;
+        }
+    }
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         const auto key = static_cast<QKeyEvent *>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {

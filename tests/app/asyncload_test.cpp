@@ -12,6 +12,7 @@
 #include "testmodels.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QFileInfo>
@@ -152,6 +153,26 @@ TEST_F(AsyncLoadTest, TheCancelButtonStopsTheLoad)
     auto button = indicator()->findChild<QToolButton *>();
     ASSERT_NE(button, nullptr);
     QTest::mouseClick(button, Qt::LeftButton);
+    EXPECT_FALSE(document()->isLoading());
+    ASSERT_TRUE(waitUntilIdle());
+    EXPECT_EQ(document()->model().roleCount(), SmallOrgRoles);
+}
+
+TEST_F(AsyncLoadTest, EscInTheSearchFieldClearsItBeforeItStopsTheLoad)
+{
+    QApplication::setActiveWindow(&m_window);
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&m_window));
+    QLineEdit *edit = m_window.searchBar()->lineEdit();
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("analyst"));
+    ASSERT_TRUE(m_window.openFile(writeLarge(QStringLiteral("large.yaml"), 12000)));
+    ASSERT_TRUE(document()->isLoading());
+
+    QTest::keyClick(edit, Qt::Key_Escape);
+    EXPECT_TRUE(edit->text().isEmpty());
+    EXPECT_TRUE(document()->isLoading());
+    // With nothing left to clear, Esc is Stop Loading again.
+    QTest::keyClick(edit, Qt::Key_Escape);
     EXPECT_FALSE(document()->isLoading());
     ASSERT_TRUE(waitUntilIdle());
     EXPECT_EQ(document()->model().roleCount(), SmallOrgRoles);
