@@ -9,6 +9,8 @@
 #include <QStyleOptionGraphicsItem>
 #include <QTextLayout>
 
+#include <algorithm>
+
 namespace rolescope {
 
 namespace {
@@ -70,6 +72,25 @@ QRectF reachableArea(const QPainter &painter)
 }
 
 } // namespace
+
+QRectF CardStyle::connectorBounds(const LayoutConnector &connector)
+{
+    QRectF bounds;
+    if (!connector.points.empty()) {
+        double left = connector.points.front().x;
+        double right = left;
+        double top = connector.points.front().y;
+        double bottom = top;
+        for (const LayoutPoint &point : connector.points) {
+            left = std::min(left, point.x);
+            right = std::max(right, point.x);
+            top = std::min(top, point.y);
+            bottom = std::max(bottom, point.y);
+        }
+        bounds = QRectF(left, top, right - left, bottom - top);
+    }
+    return bounds.adjusted(-ConnectorWidth, -ConnectorWidth, ConnectorWidth, ConnectorWidth);
+}
 
 QPen CardStyle::connectorPen(bool dottedLine) const
 {

@@ -50,6 +50,8 @@ struct CardStyle
     // Manager-to-report lines are solid, dotted lines dashed; the chart and exports share this.
     static constexpr qreal ConnectorWidth = 1.5;
     QPen connectorPen(bool dottedLine) const;
+    // What a connector's pen may touch: the bounds of its points, with the pen's width around.
+    static QRectF connectorBounds(const LayoutConnector &connector);
 
     static CardStyle fromPalette(const QPalette &palette);
 };

@@ -347,20 +347,7 @@ void ChartScene::groupItems()
         const double length = std::abs(to - from);
         classes[i] = length <= NarrowConnector ? 0 : 1 + int(std::log2(length / NarrowConnector));
         middles[i] = (from + to) / 2;
-        double left = points.front().x;
-        double right = left;
-        double top = points.front().y;
-        double bottom = top;
-        for (const LayoutPoint &point : points) {
-            left = std::min(left, point.x);
-            right = std::max(right, point.x);
-            top = std::min(top, point.y);
-            bottom = std::max(bottom, point.y);
-        }
-        // As ConnectorItem::boundingRect(): the pen's width around the line.
-        const qreal pen = CardStyle::ConnectorWidth;
-        lineBounds[i] = QRectF(left - pen, top - pen, right - left + 2 * pen,
-                               bottom - top + 2 * pen);
+        lineBounds[i] = CardStyle::connectorBounds(m_layout.connectors[i]);
     }
     std::stable_sort(m_groupedConnectors.begin(), m_groupedConnectors.end(),
                      [&](size_t a, size_t b) {

@@ -6,14 +6,9 @@
 
 namespace rolescope {
 
-namespace {
-
-constexpr qreal LineWidth = CardStyle::ConnectorWidth;
-
-} // namespace
-
 ConnectorItem::ConnectorItem(const LayoutConnector &connector)
-    : m_from(connector.from)
+    : m_bounds(CardStyle::connectorBounds(connector))
+    , m_from(connector.from)
     , m_to(connector.to)
     , m_dottedLine(connector.dottedLine)
 {
@@ -28,7 +23,7 @@ ConnectorItem::ConnectorItem(const LayoutConnector &connector)
 
 QRectF ConnectorItem::boundingRect() const
 {
-    return m_path.boundingRect().adjusted(-LineWidth, -LineWidth, LineWidth, LineWidth);
+    return m_bounds;
 }
 
 void ConnectorItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)

@@ -25,6 +25,7 @@ public:
                QWidget *widget) override;
 
 private:
+    QRectF m_bounds;
     QPainterPath m_path;
     RoleIndex m_from;
     RoleIndex m_to;

@@ -257,11 +257,7 @@ void Exporter::makePlan()
         maxCardHeight = std::max(maxCardHeight, card.height());
     }
     for (const LayoutConnector &connector : layout.connectors) {
-        QPolygonF line;
-        for (const LayoutPoint &point : connector.points)
-            line << QPointF(point.x, point.y);
-        const QRectF bounds = line.boundingRect().adjusted(-ConnectorWidth, -ConnectorWidth,
-                                                           ConnectorWidth, ConnectorWidth);
+        const QRectF bounds = CardStyle::connectorBounds(connector);
         m_connectorBounds.push_back(bounds);
         painted |= bounds;
     }

@@ -3,7 +3,6 @@
 #include "app/modelcache.h"
 #include "app/rolesearch.h"
 
-
 namespace rolescope {
 
 ModelLoadJob::ModelLoadJob(const QString &path, const QString &cacheDirectory, QObject *parent)
