@@ -16,30 +16,46 @@ constexpr std::uint32_t ByteOrderMark = 0x01020304;
 
 using Checksum = std::uint64_t;
 
+constexpr size_t WordBytes = sizeof(std::uint32_t);
+constexpr size_t SourcePosBytes = 2 * sizeof(std::int32_t);
+
+// Writer and Reader offer the same calls, so that transfer() below lists every field once for
+// both directions: one takes the values of a const model, the other fills a model in.
 class Writer
 {
 public:
     std::string out;
 
     void u32(std::uint32_t v) { raw(&v, sizeof v); }
-    void i32(std::int32_t v) { raw(&v, sizeof v); }
-    void f64(double v) { raw(&v, sizeof v); }
-    void count(size_t n) { u32(static_cast<std::uint32_t>(n)); }
     void str(const std::string &s)
     {
-        count(s.size());
+        u32(static_cast<std::uint32_t>(s.size()));
         out.append(s);
     }
     void pos(const SourcePos &p)
     {
-        i32(p.line);
-        i32(p.column);
+        raw(&p.line, sizeof p.line);
+        raw(&p.column, sizeof p.column);
+    }
+    void flag(bool value) { u32(value ? 1 : 0); }
+    void severity(Severity value) { flag(value == Severity::Error); }
+    void number(const std::optional<double> &value)
+    {
+        flag(value.has_value());
+        const double v = value.value_or(0.0);
+        raw(&v, sizeof v);
+    }
+    // The items' count, then each item as FIELDS writes it.
+    template<typename T, typename Fields>
+    void list(const std::vector<T> &items, size_t, Fields fields)
+    {
+        u32(static_cast<std::uint32_t>(items.size()));
+        for (const T &item : items)
+            fields(item);
     }
     void strings(const std::vector<std::string> &list)
     {
-        count(list.size());
-        for (const std::string &s : list)
-            str(s);
+        this->list(list, WordBytes, [this](const std::string &s) { str(s); });
     }
 
 private:
@@ -47,7 +63,8 @@ private:
 };
 
 // Every read is checked against the bytes left; a count is checked against what its items
-// need at the least, so damaged data cannot make a huge allocation.
+// need at the least (MINITEMBYTES), so damaged data cannot make a huge allocation. After the
+// first failure ok() is false and nothing more is read.
 class Reader
 {
 public:
@@ -55,50 +72,64 @@ public:
         : m_data(data)
     {}
 
-    bool ok() const { return m_ok; }
     bool atEnd() const { return m_ok && m_at == m_data.size(); }
 
-    std::uint32_t u32() { return rawValue<std::uint32_t>(); }
-    std::int32_t i32() { return rawValue<std::int32_t>(); }
-    double f64() { return rawValue<double>(); }
-    bool flag()
+    void str(std::string &s)
     {
-        const std::uint32_t v = u32();
-        m_ok = m_ok && v <= 1;
-        return v == 1;
+        const size_t n = count(1);
+        s.assign(m_data.substr(m_at, n));
+        m_at += n;
     }
+    void pos(SourcePos &p)
+    {
+        p.line = rawValue<std::int32_t>();
+        p.column = rawValue<std::int32_t>();
+    }
+    void flag(bool &value)
+    {
+        const std::uint32_t v = rawValue<std::uint32_t>();
+        m_ok = m_ok && v <= 1;
+        value = v == 1;
+    }
+    void severity(Severity &value)
+    {
+        bool error = false;
+        flag(error);
+        value = error ? Severity::Error : Severity::Warning;
+    }
+    void number(std::optional<double> &value)
+    {
+        bool present = false;
+        flag(present);
+        const double v = rawValue<double>();
+        if (present)
+            value = v;
+    }
+    template<typename T, typename Fields>
+    void list(std::vector<T> &items, size_t minItemBytes, Fields fields)
+    {
+        items.resize(count(minItemBytes));
+        for (T &item : items) {
+            if (!m_ok)
+                return;
+            fields(item);
+        }
+    }
+    void strings(std::vector<std::string> &list)
+    {
+        this->list(list, WordBytes, [this](std::string &s) { str(s); });
+    }
+
+private:
     size_t count(size_t minItemBytes)
     {
-        const size_t n = u32();
+        const size_t n = rawValue<std::uint32_t>();
         if (!m_ok || n > (m_data.size() - m_at) / minItemBytes) {
             m_ok = false;
             return 0;
         }
         return n;
     }
-    std::string str()
-    {
-        const size_t n = count(1);
-        std::string s(m_data.substr(m_at, n));
-        m_at += n;
-        return s;
-    }
-    SourcePos pos()
-    {
-        SourcePos p;
-        p.line = i32();
-        p.column = i32();
-        return p;
-    }
-    std::vector<std::string> strings()
-    {
-        std::vector<std::string> list(count(sizeof(std::uint32_t)));
-        for (std::string &s : list)
-            s = str();
-        return list;
-    }
-
-private:
     template<typename T>
     T rawValue()
     {
@@ -118,102 +149,55 @@ private:
 };
 
 constexpr size_t HeaderBytes = sizeof Magic + sizeof ByteOrderMark;
-constexpr size_t SourcePosBytes = 2 * sizeof(std::int32_t);
 
 Checksum checksumOf(std::string_view payload)
 {
     return static_cast<Checksum>(std::hash<std::string_view>{}(payload));
 }
 
-void writeModel(Writer &w, const Model &model)
+// Every field of a loaded model and its diagnostics, in the order of the encoding. MODEL and
+// DIAGNOSTICS are const for a Writer.
+template<typename Io, typename ModelT, typename Diagnostics>
+void transfer(Io &io, ModelT &model, Diagnostics &diagnostics)
 {
-    w.str(model.organization.name);
-    w.str(model.organization.description);
-    w.pos(model.organization.pos);
-
-    w.count(model.departments.size());
-    for (const Department &d : model.departments) {
-        w.str(d.id);
-        w.str(d.name);
-        w.str(d.color);
-        w.pos(d.pos);
-    }
-
-    w.count(model.roles.size());
-    for (const Role &r : model.roles) {
-        w.str(r.id);
-        w.str(r.title);
-        w.str(r.reportsTo);
-        w.strings(r.alsoReportsTo);
-        w.str(r.department);
-        w.strings(r.holders);
-        w.str(r.summary);
-        w.count(r.responsibilities.size());
-        for (const Responsibility &duty : r.responsibilities) {
-            w.str(duty.text);
-            w.strings(duty.tags);
-            w.pos(duty.pos);
-        }
-        for (const SourcePos &p : {r.pos, r.idPos, r.titlePos, r.reportsToPos, r.departmentPos})
-            w.pos(p);
-        w.count(r.alsoReportsToPos.size());
-        for (const SourcePos &p : r.alsoReportsToPos)
-            w.pos(p);
-    }
-
-    w.u32(model.overlapSettings.threshold.has_value());
-    w.f64(model.overlapSettings.threshold.value_or(0.0));
-    w.count(model.overlapSettings.synonyms.size());
-    for (const std::vector<std::string> &group : model.overlapSettings.synonyms)
-        w.strings(group);
-}
-
-void readModel(Reader &r, Model &model)
-{
-    model.organization.name = r.str();
-    model.organization.description = r.str();
-    model.organization.pos = r.pos();
-
-    model.departments.resize(r.count(3 * sizeof(std::uint32_t) + SourcePosBytes));
-    for (Department &d : model.departments) {
-        d.id = r.str();
-        d.name = r.str();
-        d.color = r.str();
-        d.pos = r.pos();
-    }
-
-    model.roles.resize(r.count(9 * sizeof(std::uint32_t) + 5 * SourcePosBytes));
-    for (Role &role : model.roles) {
-        role.id = r.str();
-        role.title = r.str();
-        role.reportsTo = r.str();
-        role.alsoReportsTo = r.strings();
-        role.department = r.str();
-        role.holders = r.strings();
-        role.summary = r.str();
-        role.responsibilities.resize(r.count(2 * sizeof(std::uint32_t) + SourcePosBytes));
-        for (Responsibility &duty : role.responsibilities) {
-            duty.text = r.str();
-            duty.tags = r.strings();
-            duty.pos = r.pos();
-        }
-        for (SourcePos *p : {&role.pos, &role.idPos, &role.titlePos, &role.reportsToPos,
-                             &role.departmentPos})
-            *p = r.pos();
-        role.alsoReportsToPos.resize(r.count(SourcePosBytes));
-        for (SourcePos &p : role.alsoReportsToPos)
-            p = r.pos();
-        if (!r.ok())
-            return;
-    }
-
-    const bool hasThreshold = r.flag();
-    const double threshold = r.f64();
-    if (hasThreshold)
-        model.overlapSettings.threshold = threshold;
-    model.overlapSettings.synonyms.resize(r.count(sizeof(std::uint32_t)));
-    for (std::vector<std::string> &group : model.overlapSettings.synonyms)
-        group = r.strings();
+    io.str(model.organization.name);
+    io.str(model.organization.description);
+    io.pos(model.organization.pos);
+    io.list(model.departments, 3 * WordBytes + SourcePosBytes, [&io](auto &d) {
+        io.str(d.id);
+        io.str(d.name);
+        io.str(d.color);
+        io.pos(d.pos);
+    });
+    io.list(model.roles, 9 * WordBytes + 5 * SourcePosBytes, [&io](auto &r) {
+        io.str(r.id);
+        io.str(r.title);
+        io.str(r.reportsTo);
+        io.strings(r.alsoReportsTo);
+        io.str(r.department);
+        io.strings(r.holders);
+        io.str(r.summary);
+        io.list(r.responsibilities, 2 * WordBytes + SourcePosBytes, [&io](auto &duty) {
+            io.str(duty.text);
+            io.strings(duty.tags);
+            io.pos(duty.pos);
+        });
+        io.pos(r.pos);
+        io.pos(r.idPos);
+        io.pos(r.titlePos);
+        io.pos(r.reportsToPos);
+        io.pos(r.departmentPos);
+        io.list(r.alsoReportsToPos, SourcePosBytes, [&io](auto &p) { io.pos(p); });
+    });
+    io.number(model.overlapSettings.threshold);
+    io.list(model.overlapSettings.synonyms, WordBytes, [&io](auto &group) { io.strings(group); });
+    io.list(diagnostics, 4 * WordBytes + SourcePosBytes, [&io](auto &d) {
+        io.severity(d.severity);
+        io.str(d.code);
+        io.str(d.message);
+        io.pos(d.pos);
+        io.str(d.roleId);
+    });
 }
 
 } // namespace
@@ -223,15 +207,7 @@ std::string encodeLoadedModel(const Model &model, const std::vector<Diagnostic> 
     Writer w;
     w.out.append(Magic, sizeof Magic);
     w.u32(ByteOrderMark);
-    writeModel(w, model);
-    w.count(diagnostics.size());
-    for (const Diagnostic &d : diagnostics) {
-        w.u32(d.severity == Severity::Error);
-        w.str(d.code);
-        w.str(d.message);
-        w.pos(d.pos);
-        w.str(d.roleId);
-    }
+    transfer(w, model, diagnostics);
     const Checksum checksum = checksumOf(std::string_view(w.out).substr(HeaderBytes));
     w.out.append(reinterpret_cast<const char *>(&checksum), sizeof checksum);
     return std::move(w.out);
@@ -256,15 +232,7 @@ std::optional<LoadResult> decodeLoadedModel(std::string_view data)
     Reader r(payload);
     LoadResult result;
     Model &model = result.model.emplace();
-    readModel(r, model);
-    result.diagnostics.resize(r.count(4 * sizeof(std::uint32_t) + SourcePosBytes));
-    for (Diagnostic &d : result.diagnostics) {
-        d.severity = r.flag() ? Severity::Error : Severity::Warning;
-        d.code = r.str();
-        d.message = r.str();
-        d.pos = r.pos();
-        d.roleId = r.str();
-    }
+    transfer(r, model, result.diagnostics);
     // Only models without errors are ever encoded (the loader returns no other kind), and the
     // index is only meaningful for those.
     if (!r.atEnd() || hasErrors(result.diagnostics))
