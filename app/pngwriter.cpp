@@ -134,16 +134,15 @@ PngWriter::Band PngWriter::compress(const QImage &image, int rows, bool last)
             deflater.addRow(NoFilter, line, width * 4);
     }
     band.adler = deflater.adler32();
-    const std::string deflated = deflater.finish(last);
-    band.deflated = QByteArray(deflated.data(), static_cast<qsizetype>(deflated.size()));
+    band.deflated = deflater.finish(last);
     return band;
 }
 
-bool PngWriter::writeChunk(const char *type, const QByteArray &data)
+bool PngWriter::writeChunk(const char *type, std::string_view data)
 {
     LibPng *state = m_png.get();
-    const auto *bytes = reinterpret_cast<png_const_bytep>(data.constData());
-    const auto size = static_cast<size_t>(data.size());
+    const auto *bytes = reinterpret_cast<png_const_bytep>(data.data());
+    const auto size = data.size();
     if (setjmp(png_jmpbuf(state->png))) {
         fail(state->errorString());
         return false;
@@ -162,7 +161,7 @@ bool PngWriter::write(const Band &band)
     }
     if (m_rowsWritten == 0) {
         // The zlib header: deflate with a 32 KB window, no dictionary, fastest level.
-        if (!writeChunk("IDAT", QByteArray("\x78\x01", 2)))
+        if (!writeChunk("IDAT", std::string_view("\x78\x01", 2)))
             return false;
     }
     if (!writeChunk("IDAT", band.deflated))
@@ -182,7 +181,7 @@ bool PngWriter::finish()
     }
     const char checksum[4] = {char(m_adler >> 24), char(m_adler >> 16), char(m_adler >> 8),
                               char(m_adler)};
-    if (!writeChunk("IDAT", QByteArray(checksum, 4)) || !writeChunk("IEND", {}))
+    if (!writeChunk("IDAT", std::string_view(checksum, 4)) || !writeChunk("IEND", {}))
         return false;
     m_png.reset();
     return true;

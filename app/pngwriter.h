@@ -1,9 +1,10 @@
 #pragma once
 
-#include <QByteArray>
 #include <QString>
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 class QImage;
 class QIODevice;
@@ -24,7 +25,7 @@ public:
     // A band of rows compressed on its own, ready to be written in its place.
     struct Band
     {
-        QByteArray deflated;
+        std::string deflated;
         quint32 adler = 1;   // Adler-32 of the band's uncompressed bytes
         qint64 length = 0;   // uncompressed bytes: a filter byte and the pixels of each row
         int rows = 0;
@@ -56,7 +57,7 @@ public:
 private:
     struct LibPng;
     void fail(const QString &message);
-    bool writeChunk(const char *type, const QByteArray &data);
+    bool writeChunk(const char *type, std::string_view data);
 
     QIODevice *m_device;
     std::unique_ptr<LibPng> m_png;
