@@ -108,26 +108,6 @@ PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
     return result;
 }
 
-// Adds the weights of the terms x and y share to sharedX and sharedY, in id order.
-void addSharedWeights(std::span<const WeightedTerm> x, std::span<const WeightedTerm> y,
-                      double &sharedX, double &sharedY)
-{
-    size_t i = 0;
-    size_t j = 0;
-    while (i < x.size() && j < y.size()) {
-        if (x[i].id < y[j].id) {
-            ++i;
-        } else if (y[j].id < x[i].id) {
-            ++j;
-        } else {
-            sharedX += x[i].weight;
-            sharedY += y[j].weight;
-            ++i;
-            ++j;
-        }
-    }
-}
-
 // For each term of v, the share of v (its weight plus the prior) that this term and the ones after
 // it make together, a little high so that rounding never makes it a bound too low.
 void reachOf(const TermVector &v, double prior, std::vector<float> &reach)
@@ -594,12 +574,11 @@ void OverlapFinder::findGroupPairs()
 
     // What scoring a candidate needs of its group, in one place for the memory cache. The
     // indexed terms of the prefix are those before the tail; the tail (common and generic
-    // terms included) is what candidate generation leaves to a merge.
+    // terms included) is what candidate generation leaves to scoring.
     struct Probe
     {
         std::span<const WeightedTerm> tail;
         double base = 0; // total weight plus the prior
-        double tailWeight = 0;
     };
     std::vector<Probe> probes(groupCount);
     for (size_t g = 0; g < groupCount; ++g) {
@@ -618,8 +597,6 @@ void OverlapFinder::findGroupPairs()
         Probe &p = probes[g];
         p.tail = v.terms.subspan(k);
         p.base = v.total + prior;
-        for (const WeightedTerm &term : p.tail)
-            p.tailWeight += term.weight;
     }
 
     // Two posting lists per term, in group order: groups holding it in their prefix, and groups
@@ -679,6 +656,10 @@ void OverlapFinder::findGroupPairs()
         std::vector<Shared> shared(groupCount);
         std::vector<int> candidates;
         std::vector<float> selfReach;
+        // The probing group's tail terms by id: a candidate's tail is matched against it term by
+        // term, without the mispredicted branches of a merge (a duty's terms are distinct: the
+        // normaliser merges a word said twice).
+        std::vector<float> selfTailWeight(termCount, 0.0f);
         // The first shared term met is the pair's first in id order (the terms not met come
         // after all that are), so the shares cannot exceed what it and the later terms of each
         // vector make: positional filtering (Xiao et al., PPJoin).
@@ -725,21 +706,32 @@ void OverlapFinder::findGroupPairs()
                         scan(tailPostings, tailBegin[term.id], tailBegin[term.id + 1], g,
                              term.weight, selfReach[i]);
                 }
-                for (int h : candidates) {
+                for (const WeightedTerm &term : selfProbe.tail)
+                    selfTailWeight[term.id] = term.weight;
+                // Candidates lie anywhere in memory and nearly all need their tail read, so the
+                // next ones' probes and tails are fetched while this one is scored.
+                constexpr size_t ProbeAhead = 16;
+                constexpr size_t TailAhead = 8;
+                const size_t candidateCount = candidates.size();
+                for (size_t c = 0; c < std::min(candidateCount, ProbeAhead); ++c)
+                    __builtin_prefetch(&probes[candidates[c]]);
+                for (size_t c = 0; c < candidateCount; ++c) {
+                    if (c + ProbeAhead < candidateCount)
+                        __builtin_prefetch(&probes[candidates[c + ProbeAhead]]);
+                    if (c + TailAhead < candidateCount)
+                        __builtin_prefetch(probes[candidates[c + TailAhead]].tail.data());
+                    const int h = candidates[c];
                     const Probe &otherProbe = probes[h];
                     double sharedSelf = shared[h].self;
                     double sharedOther = shared[h].other;
                     // The shared terms not seen yet lie in both tails; in id order they come
                     // after every term seen, so adding them now sums in the same order as
                     // scoreVectors() and gives the same score.
-                    if (!selfProbe.tail.empty() && !otherProbe.tail.empty()) {
-                        const double bound
-                            = combineShares((sharedSelf + selfProbe.tailWeight) / selfProbe.base,
-                                            (sharedOther + otherProbe.tailWeight)
-                                                / otherProbe.base);
-                        if (bound < m_result.threshold - 1e-9)
-                            continue;
-                        addSharedWeights(selfProbe.tail, otherProbe.tail, sharedSelf, sharedOther);
+                    for (const WeightedTerm &term : otherProbe.tail) {
+                        if (const float weight = selfTailWeight[term.id]; weight > 0) {
+                            sharedSelf += weight;
+                            sharedOther += term.weight;
+                        }
                     }
                     const double score = std::clamp(combineShares(sharedSelf / selfProbe.base,
                                                                   sharedOther / otherProbe.base),
@@ -747,6 +739,8 @@ void OverlapFinder::findGroupPairs()
                     if (score >= m_result.threshold)
                         pairs.push_back({h, g, score});
                 }
+                for (const WeightedTerm &term : selfProbe.tail)
+                    selfTailWeight[term.id] = 0;
             }
         }
     });
