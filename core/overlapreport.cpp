@@ -2,8 +2,8 @@
 
 #include "core/diagnostic.h"
 
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace rolescope {
 
@@ -72,12 +72,15 @@ const char *matchReasonName(MatchReason reason)
 
 std::string formatScore(double score)
 {
+    // Not printf: a desktop application runs in the user's locale, where "%.3f" may write
+    // "0,500" and break the CSV and JSON.
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3f", score);
-    std::string s = buffer;
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, score,
+                                            std::chars_format::fixed, 3);
+    std::string s(buffer, error == std::errc() ? end : buffer);
     while (s.size() > 1 && s.back() == '0')
         s.pop_back();
-    if (s.back() == '.')
+    if (!s.empty() && s.back() == '.')
         s.pop_back();
     return s;
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <clocale>
 #include <cmath>
 #include <iterator>
 #include <map>
@@ -393,6 +394,22 @@ TEST(OverlapReport, ScoresPrintWithAtMostThreeDecimals)
     EXPECT_EQ(formatScore(1.0), "1");
     EXPECT_EQ(formatScore(0.82349), "0.823");
     EXPECT_EQ(formatScore(0.0), "0");
+}
+
+// The window runs in the user's locale; a decimal comma must not reach the CSV or JSON.
+TEST(OverlapReport, ScoresIgnoreTheLocalesDecimalComma)
+{
+    const std::string previous = std::setlocale(LC_NUMERIC, nullptr);
+    bool commaLocale = false;
+    for (const char *name : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"})
+        commaLocale = commaLocale || std::setlocale(LC_NUMERIC, name) != nullptr;
+    if (!commaLocale)
+        GTEST_SKIP() << "no locale with a decimal comma is installed";
+    const std::string score = formatScore(0.5);
+    const std::string rounded = formatScore(0.82349);
+    std::setlocale(LC_NUMERIC, previous.c_str());
+    EXPECT_EQ(score, "0.5");
+    EXPECT_EQ(rounded, "0.823");
 }
 
 TEST(Overlap, EmptyOddAndMalformedTextsAreHarmless)
