@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <iostream>
 
 namespace rolescope {
 
@@ -131,13 +132,20 @@ int runOverlaps(const QStringList &arguments)
         return code;
     const Model &model = *loaded.model;
     const OverlapResult result = findOverlaps(model, options);
-    if (format == QLatin1String("json"))
-        out() << toQString(overlapsToJson(model, result));
-    else if (format == QLatin1String("csv"))
-        out() << toQString(overlapsToCsv(model, result));
-    else
-        out() << toQString(overlapsToText(model, result));
+    // Written as it is made, not built whole: at 100,000 roles the listing runs to gigabytes.
     out().flush();
+    if (format == QLatin1String("json"))
+        writeOverlapsJson(std::cout, model, result);
+    else if (format == QLatin1String("csv"))
+        writeOverlapsCsv(std::cout, model, result);
+    else
+        writeOverlapsText(std::cout, model, result);
+    std::cout.flush();
+    if (!std::cout) {
+        err() << "Could not write the overlaps to the standard output.\n";
+        err().flush();
+        return ExitIo;
+    }
     return ExitOk;
 }
 

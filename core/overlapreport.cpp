@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <sstream>
 
 namespace rolescope {
 
@@ -85,103 +86,115 @@ std::string formatScore(double score)
     return s;
 }
 
-std::string overlapsToText(const Model &model, const OverlapResult &result)
+void writeOverlapsText(std::ostream &out, const Model &model, const OverlapResult &result)
 {
-    std::string out;
-    out += std::to_string(result.overlaps.size()) + " overlapping dut"
-           + (result.overlaps.size() == 1 ? "y pair" : "y pairs") + " (minimum score "
-           + formatScore(result.threshold) + ")\n";
+    out << result.overlaps.size() << " overlapping dut"
+        << (result.overlaps.size() == 1 ? "y pair" : "y pairs") << " (minimum score "
+        << formatScore(result.threshold) << ")\n";
     for (const DutyOverlap &o : result.overlaps) {
-        out += '\n';
-        out += formatScore(o.score) + "  " + matchReasonName(o.reason) + "\n";
+        out << '\n' << formatScore(o.score) << "  " << matchReasonName(o.reason) << "\n";
         for (const DutyRef &ref : {o.a, o.b}) {
-            out += "  " + model.role(ref.role).title + " #" + std::to_string(ref.index + 1) + ": "
-                   + dutyOf(model, ref).text + "\n";
+            out << "  " << model.role(ref.role).title << " #" << ref.index + 1 << ": "
+                << dutyOf(model, ref).text << "\n";
         }
         if (!o.terms.empty())
-            out += std::string("  ") + (o.kind == OverlapKind::Tag ? "tag: " : "matched: ")
-                   + joined(o.terms, ", ") + "\n";
+            out << "  " << (o.kind == OverlapKind::Tag ? "tag: " : "matched: ")
+                << joined(o.terms, ", ") << "\n";
     }
     if (!result.rolePairs.empty()) {
-        out += "\nRole pairs\n";
+        out << "\nRole pairs\n";
         for (const RolePairOverlap &p : result.rolePairs) {
             const Role &a = model.role(p.a);
             const Role &b = model.role(p.b);
-            out += formatScore(p.score) + "  " + a.title + " / " + b.title + ": "
-                   + std::to_string(p.shared) + " shared (" + percent(p.coverageA) + " of "
-                   + a.title + "'s duties, " + percent(p.coverageB) + " of " + b.title + "'s)\n";
+            out << formatScore(p.score) << "  " << a.title << " / " << b.title << ": " << p.shared
+                << " shared (" << percent(p.coverageA) << " of " << a.title << "'s duties, "
+                << percent(p.coverageB) << " of " << b.title << "'s)\n";
         }
     }
     if (!result.genericDuties.empty()) {
-        out += "\nGeneric duties (held by many roles, not listed pair by pair)\n";
-        for (const GenericDutyCluster &c : result.genericDuties) {
-            out += std::to_string(c.roleCount) + " roles  " + (c.byTag ? "tag " : "") + c.text
-                   + "\n";
-        }
+        out << "\nGeneric duties (held by many roles, not listed pair by pair)\n";
+        for (const GenericDutyCluster &c : result.genericDuties)
+            out << c.roleCount << " roles  " << (c.byTag ? "tag " : "") << c.text << "\n";
     }
-    return out;
+}
+
+void writeOverlapsCsv(std::ostream &out, const Model &model, const OverlapResult &result)
+{
+    out << "score,kind,reason,role_a,index_a,text_a,role_b,index_b,text_b,terms\r\n";
+    for (const DutyOverlap &o : result.overlaps) {
+        out << formatScore(o.score) << ',' << overlapKindName(o.kind) << ','
+            << matchReasonName(o.reason);
+        for (const DutyRef &ref : {o.a, o.b}) {
+            out << ',' << csvField(model.role(ref.role).id) << ',' << ref.index << ','
+                << csvField(dutyOf(model, ref).text);
+        }
+        out << ',' << csvField(joined(o.terms, "; ")) << "\r\n";
+    }
+}
+
+void writeOverlapsJson(std::ostream &out, const Model &model, const OverlapResult &result)
+{
+    out << "{\"threshold\": " << formatScore(result.threshold) << ",\n \"overlaps\": [";
+    bool first = true;
+    for (const DutyOverlap &o : result.overlaps) {
+        out << (first ? "\n  " : ",\n  ");
+        first = false;
+        out << "{\"score\": " << formatScore(o.score)
+            << ", \"kind\": " << jsonQuote(overlapKindName(o.kind))
+            << ",\n   \"a\": " << jsonDuty(model, o.a) << ",\n   \"b\": " << jsonDuty(model, o.b)
+            << ",\n   \"terms\": [";
+        for (size_t i = 0; i < o.terms.size(); ++i)
+            out << (i > 0 ? ", " : "") << jsonQuote(o.terms[i]);
+        out << "]}";
+    }
+    out << "],\n \"role_pairs\": [";
+    first = true;
+    for (const RolePairOverlap &p : result.rolePairs) {
+        out << (first ? "\n  " : ",\n  ");
+        first = false;
+        out << "{\"a\": " << jsonQuote(model.role(p.a).id)
+            << ", \"b\": " << jsonQuote(model.role(p.b).id)
+            << ", \"score\": " << formatScore(p.score) << ", \"shared\": " << p.shared << "}";
+    }
+    out << "]";
+    if (!result.genericDuties.empty()) {
+        out << ",\n \"generic_duties\": [";
+        first = true;
+        for (const GenericDutyCluster &c : result.genericDuties) {
+            out << (first ? "\n  " : ",\n  ");
+            first = false;
+            out << "{\"text\": " << jsonQuote(c.text) << ", \"tag\": " << (c.byTag ? "true" : "false")
+                << ", \"roles\": " << c.roleCount << ", \"duties\": [";
+            for (size_t i = 0; i < c.duties.size(); ++i) {
+                out << (i > 0 ? ", " : "") << "{\"role\": " << jsonQuote(model.role(c.duties[i].role).id)
+                    << ", \"index\": " << c.duties[i].index << "}";
+            }
+            out << "]}";
+        }
+        out << "]";
+    }
+    out << "}\n";
+}
+
+std::string overlapsToText(const Model &model, const OverlapResult &result)
+{
+    std::ostringstream out;
+    writeOverlapsText(out, model, result);
+    return std::move(out).str();
 }
 
 std::string overlapsToCsv(const Model &model, const OverlapResult &result)
 {
-    std::string out = "score,kind,reason,role_a,index_a,text_a,role_b,index_b,text_b,terms\r\n";
-    for (const DutyOverlap &o : result.overlaps) {
-        out += formatScore(o.score) + "," + overlapKindName(o.kind) + ","
-               + matchReasonName(o.reason);
-        for (const DutyRef &ref : {o.a, o.b}) {
-            out += ',';
-            out += csvField(model.role(ref.role).id) + "," + std::to_string(ref.index) + ","
-                   + csvField(dutyOf(model, ref).text);
-        }
-        out += ',';
-        out += csvField(joined(o.terms, "; ")) + "\r\n";
-    }
-    return out;
+    std::ostringstream out;
+    writeOverlapsCsv(out, model, result);
+    return std::move(out).str();
 }
 
 std::string overlapsToJson(const Model &model, const OverlapResult &result)
 {
-    std::string out = "{\"threshold\": " + formatScore(result.threshold) + ",\n \"overlaps\": [";
-    bool first = true;
-    for (const DutyOverlap &o : result.overlaps) {
-        out += first ? "\n  " : ",\n  ";
-        first = false;
-        out += "{\"score\": " + formatScore(o.score) + ", \"kind\": "
-               + jsonQuote(overlapKindName(o.kind)) + ",\n   \"a\": " + jsonDuty(model, o.a)
-               + ",\n   \"b\": " + jsonDuty(model, o.b) + ",\n   \"terms\": [";
-        for (size_t i = 0; i < o.terms.size(); ++i)
-            out += (i > 0 ? ", " : "") + jsonQuote(o.terms[i]);
-        out += "]}";
-    }
-    out += "],\n \"role_pairs\": [";
-    first = true;
-    for (const RolePairOverlap &p : result.rolePairs) {
-        out += first ? "\n  " : ",\n  ";
-        first = false;
-        out += "{\"a\": " + jsonQuote(model.role(p.a).id) + ", \"b\": "
-               + jsonQuote(model.role(p.b).id) + ", \"score\": " + formatScore(p.score)
-               + ", \"shared\": " + std::to_string(p.shared) + "}";
-    }
-    out += "]";
-    if (!result.genericDuties.empty()) {
-        out += ",\n \"generic_duties\": [";
-        first = true;
-        for (const GenericDutyCluster &c : result.genericDuties) {
-            out += first ? "\n  " : ",\n  ";
-            first = false;
-            out += "{\"text\": " + jsonQuote(c.text) + ", \"tag\": " + (c.byTag ? "true" : "false")
-                   + ", \"roles\": " + std::to_string(c.roleCount) + ", \"duties\": [";
-            for (size_t i = 0; i < c.duties.size(); ++i) {
-                out += (i > 0 ? ", " : "") + std::string("{\"role\": ")
-                       + jsonQuote(model.role(c.duties[i].role).id)
-                       + ", \"index\": " + std::to_string(c.duties[i].index) + "}";
-            }
-            out += "]}";
-        }
-        out += "]";
-    }
-    out += "}\n";
-    return out;
+    std::ostringstream out;
+    writeOverlapsJson(out, model, result);
+    return std::move(out).str();
 }
 
 } // namespace rolescope

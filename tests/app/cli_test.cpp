@@ -7,6 +7,9 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 using rolescope::testing::ProcessOptions;
@@ -114,4 +117,59 @@ TEST(CommandLine, HelpAndVersion)
     const ProcessResult checkHelp = runRolescope({QStringLiteral("check"), QStringLiteral("--help")});
     EXPECT_EQ(checkHelp.exitCode, 0);
     EXPECT_TRUE(checkHelp.out.contains(QStringLiteral("--format"))) << qPrintable(checkHelp.out);
+}
+
+TEST(OverlapsCommand, BuiltInModelListsTheSeedOverlapsAsJson)
+{
+    const ProcessResult run = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--format"), QStringLiteral("json")});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    QJsonParseError parseError;
+    const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8(), &parseError).object();
+    ASSERT_EQ(parseError.error, QJsonParseError::NoError) << qPrintable(run.out);
+    EXPECT_EQ(root.value(QStringLiteral("threshold")).toDouble(), 0.5);
+    QStringList seedTags;
+    for (const QJsonValue &value : root.value(QStringLiteral("overlaps")).toArray()) {
+        const QJsonObject overlap = value.toObject();
+        if (overlap.value(QStringLiteral("kind")).toString() == QLatin1String("tag"))
+            seedTags += overlap.value(QStringLiteral("terms")).toArray().at(0).toString();
+    }
+    seedTags.sort();
+    EXPECT_EQ(seedTags, QStringList({QStringLiteral("market-research"), QStringLiteral("marketing-planning"),
+                                     QStringLiteral("sales-channels")}));
+    EXPECT_FALSE(root.value(QStringLiteral("role_pairs")).toArray().isEmpty());
+}
+
+TEST(OverlapsCommand, CsvHasOneRowPerOverlap)
+{
+    const ProcessResult json = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--format"), QStringLiteral("json")});
+    const ProcessResult csv = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--format"), QStringLiteral("csv")});
+    ASSERT_EQ(csv.exitCode, 0) << qPrintable(csv.err);
+    const qsizetype overlaps = QJsonDocument::fromJson(json.out.toUtf8())
+                                   .object()
+                                   .value(QStringLiteral("overlaps"))
+                                   .toArray()
+                                   .size();
+    EXPECT_TRUE(csv.out.startsWith(QStringLiteral("score,kind,reason,role_a,"))) << qPrintable(csv.out);
+    EXPECT_EQ(csv.out.count(QStringLiteral("\r\n")), overlaps + 1);
+}
+
+TEST(OverlapsCommand, BadOptionsExitWithTwo)
+{
+    EXPECT_EQ(runRolescope({QStringLiteral("overlaps"), QStringLiteral("--min-score"), QStringLiteral("1.5")}).exitCode, 2);
+    EXPECT_EQ(runRolescope({QStringLiteral("overlaps"), QStringLiteral("--min-score"), QStringLiteral("high")}).exitCode, 2);
+    EXPECT_EQ(runRolescope({QStringLiteral("overlaps"), QStringLiteral("--format"), QStringLiteral("xml")}).exitCode, 2);
+}
+
+// A listing that could not be written (a full disk) must not look like success to a script.
+TEST(OverlapsCommand, AnOutputThatCannotBeWrittenExitsWithThree)
+{
+    ProcessOptions options;
+    options.childSetup = [] {
+        const int full = ::open("/dev/full", O_WRONLY);
+        if (full >= 0)
+            ::dup2(full, STDOUT_FILENO);
+    };
+    const ProcessResult run = runRolescope({QStringLiteral("overlaps")}, options);
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("Could not write"))) << qPrintable(run.err);
 }
