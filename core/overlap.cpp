@@ -557,7 +557,8 @@ void OverlapFinder::findGroupPairs()
     // are in the prefix of at least one of the two propose candidates; common words lie in few
     // prefixes, so their long posting lists are seldom read.
     const double t = std::max(m_result.threshold, 1e-9);
-    const double prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
+    const double documents = std::max<double>(1.0, static_cast<double>(m_duties.size()));
+    const double prior = shortDutyPrior(documents);
     const size_t termCount = m_vocabulary.frequency.size();
     const size_t groupCount = m_groups.size();
     // Even in prefixes, a word found in more than 1,000 duties (and in more than 1 in 200) would
@@ -579,8 +580,21 @@ void OverlapFinder::findGroupPairs()
     {
         std::span<const WeightedTerm> tail;
         double base = 0; // total weight plus the prior
+        std::uint64_t tailSignature = 0; // tailBit() of each tail term
     };
     std::vector<Probe> probes(groupCount);
+    // A bloom filter of a tail in one word: two tails whose signatures share no bit share no term.
+    auto tailBit = [](int id) {
+        return std::uint64_t{1} << ((static_cast<std::uint32_t>(id) * 0x9E3779B1u) >> 26);
+    };
+    // The most a term can weigh in any duty: its inverse frequency (with the phrase factor),
+    // since the role and emphasis factors are at most 1; a little more against float rounding.
+    std::vector<float> weightCeiling(termCount);
+    for (size_t id = 0; id < termCount; ++id) {
+        weightCeiling[m_rank[id]] = inverseFrequency(documents, m_vocabulary.frequency[id])
+                                    * (m_vocabulary.phrase[id] ? PhraseFactor : 1.0f)
+                                    * (1 + 1e-5f);
+    }
     for (size_t g = 0; g < groupCount; ++g) {
         const TermVector &v = m_groups[g].vector;
         if (!v.hasContent)
@@ -597,6 +611,8 @@ void OverlapFinder::findGroupPairs()
         Probe &p = probes[g];
         p.tail = v.terms.subspan(k);
         p.base = v.total + prior;
+        for (const WeightedTerm &term : p.tail)
+            p.tailSignature |= tailBit(term.id);
     }
 
     // Two posting lists per term, in group order: groups holding it in their prefix, and groups
@@ -646,15 +662,31 @@ void OverlapFinder::findGroupPairs()
     const size_t blockCount = (groupCount + BlockSize - 1) / BlockSize;
     std::vector<std::vector<GroupPair>> blockPairs(blockCount);
     parallelBlocks(blockCount, m_options.cancelled, [&](size_t, auto nextBlock) {
-        // The weight each side of a pair shares so far; a pruned pair has a negative one.
+        // The weight each side of a pair shares so far; a pruned pair has a negative one. The
+        // candidate's tail signature and base come along, so that most candidates are ruled out
+        // from this entry alone, which scanning has just brought into the cache.
         struct Shared
         {
             double self = 0;
             double other = 0;
-            int group = -1; // the group probing
+            std::uint64_t tailSignature = 0;
+            float needed = 0; // the weight the candidate must share to reach t, rounded down
+            int group = -1;   // the group probing
         };
         std::vector<Shared> shared(groupCount);
+        for (size_t h = 0; h < groupCount; ++h) {
+            shared[h].tailSignature = probes[h].tailSignature;
+            shared[h].needed = static_cast<float>(t * probes[h].base) * (1 - 1e-6f);
+        }
+        struct TailTerm
+        {
+            std::uint64_t bit;
+            float weight;
+            float ceiling;
+        };
+        std::vector<TailTerm> selfTailTerms;
         std::vector<int> candidates;
+        std::vector<int> survivors;
         std::vector<float> selfReach;
         // The probing group's tail terms by id: a candidate's tail is matched against it term by
         // term, without the mispredicted branches of a merge (a duty's terms are distinct: the
@@ -706,21 +738,48 @@ void OverlapFinder::findGroupPairs()
                         scan(tailPostings, tailBegin[term.id], tailBegin[term.id + 1], g,
                              term.weight, selfReach[i]);
                 }
+                // First an upper bound from the candidate's entry alone: the tail terms it may
+                // share are those of this tail whose bit its signature has, worth at most this
+                // side's weight and, on its side, the term's ceiling. Since score <= max(share_a,
+                // share_b), a pair where neither side can share t of its base is ruled out.
+                selfTailTerms.clear();
+                std::uint64_t selfSignature = 0;
+                for (const WeightedTerm &term : selfProbe.tail) {
+                    selfTailTerms.push_back({tailBit(term.id), term.weight, weightCeiling[term.id]});
+                    selfSignature |= selfTailTerms.back().bit;
+                }
+                const double selfNeeded = t * selfProbe.base * (1 - 1e-9);
+                survivors.clear();
+                for (int h : candidates) {
+                    const Shared &s = shared[h];
+                    double mostSelf = s.self;
+                    double mostOther = s.other;
+                    if (const std::uint64_t common = s.tailSignature & selfSignature) {
+                        for (const TailTerm &term : selfTailTerms) {
+                            if (common & term.bit) {
+                                mostSelf += term.weight;
+                                mostOther += term.ceiling;
+                            }
+                        }
+                    }
+                    if (mostSelf >= selfNeeded || mostOther >= s.needed)
+                        survivors.push_back(h);
+                }
                 for (const WeightedTerm &term : selfProbe.tail)
                     selfTailWeight[term.id] = term.weight;
-                // Candidates lie anywhere in memory and nearly all need their tail read, so the
-                // next ones' probes and tails are fetched while this one is scored.
+                // The survivors lie anywhere in memory and each needs its tail read, so the next
+                // ones' probes and tails are fetched while this one is scored.
                 constexpr size_t ProbeAhead = 16;
                 constexpr size_t TailAhead = 8;
-                const size_t candidateCount = candidates.size();
-                for (size_t c = 0; c < std::min(candidateCount, ProbeAhead); ++c)
-                    __builtin_prefetch(&probes[candidates[c]]);
-                for (size_t c = 0; c < candidateCount; ++c) {
-                    if (c + ProbeAhead < candidateCount)
-                        __builtin_prefetch(&probes[candidates[c + ProbeAhead]]);
-                    if (c + TailAhead < candidateCount)
-                        __builtin_prefetch(probes[candidates[c + TailAhead]].tail.data());
-                    const int h = candidates[c];
+                const size_t survivorCount = survivors.size();
+                for (size_t c = 0; c < std::min(survivorCount, ProbeAhead); ++c)
+                    __builtin_prefetch(&probes[survivors[c]]);
+                for (size_t c = 0; c < survivorCount; ++c) {
+                    if (c + ProbeAhead < survivorCount)
+                        __builtin_prefetch(&probes[survivors[c + ProbeAhead]]);
+                    if (c + TailAhead < survivorCount)
+                        __builtin_prefetch(probes[survivors[c + TailAhead]].tail.data());
+                    const int h = survivors[c];
                     const Probe &otherProbe = probes[h];
                     double sharedSelf = shared[h].self;
                     double sharedOther = shared[h].other;
