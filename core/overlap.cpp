@@ -878,7 +878,7 @@ void OverlapFinder::normaliseGroups(const std::vector<bool> &needed)
 void OverlapFinder::emitTextPairs()
 {
     auto emit = [&](int dutyA, int dutyB, double score, MatchReason reason,
-                    const std::vector<std::string> &terms) {
+                    std::vector<std::string> terms) {
         if (dutyB < dutyA)
             std::swap(dutyA, dutyB);
         if (m_duties[dutyA].role == m_duties[dutyB].role)
@@ -889,7 +889,7 @@ void OverlapFinder::emitTextPairs()
         o.kind = OverlapKind::Text;
         o.reason = reason;
         o.score = score;
-        o.terms = terms;
+        o.terms = std::move(terms);
         m_result.overlaps.push_back(std::move(o));
     };
 
@@ -947,11 +947,20 @@ void OverlapFinder::emitTextPairs()
     m_groupText.shrink_to_fit();
     for (size_t i = 0; i < m_groupPairs.size(); ++i) {
         const GroupPair &p = m_groupPairs[i];
-        for (int da : m_groups[p.a].duties) {
-            for (int db : m_groups[p.b].duties)
-                emit(da, db, p.score, explanations[i].reason, explanations[i].terms);
+        const std::vector<int> &dutiesA = m_groups[p.a].duties;
+        const std::vector<int> &dutiesB = m_groups[p.b].duties;
+        // Most wordings are one duty's: the explanation is moved into the last overlap made of
+        // it, copied into the others.
+        Explanation &explanation = explanations[i];
+        for (size_t ia = 0; ia < dutiesA.size(); ++ia) {
+            for (size_t ib = 0; ib < dutiesB.size(); ++ib) {
+                if (ia + 1 == dutiesA.size() && ib + 1 == dutiesB.size())
+                    emit(dutiesA[ia], dutiesB[ib], p.score, explanation.reason,
+                         std::move(explanation.terms));
+                else
+                    emit(dutiesA[ia], dutiesB[ib], p.score, explanation.reason, explanation.terms);
+            }
         }
-        explanations[i] = {};
     }
 }
 
