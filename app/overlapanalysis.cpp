@@ -14,6 +14,7 @@ struct OverlapAnalysis::Job
     Model model;
     OverlapResult result;
     std::atomic<bool> cancelled = false;
+    std::atomic<int> progress = 0;
 };
 
 OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
@@ -57,6 +58,7 @@ void OverlapAnalysis::start() const
     m_thread = QThread::create([job] {
         OverlapOptions options;
         options.cancelled = &job->cancelled;
+        options.progress = &job->progress;
         job->result = findOverlaps(job->model, options);
     });
     QThread *thread = m_thread;
@@ -96,6 +98,19 @@ void OverlapAnalysis::finishJob() const
     m_thread = nullptr;
     m_result = std::move(m_job->result);
     m_job.reset();
+}
+
+int OverlapAnalysis::progress() const
+{
+    return m_job ? m_job->progress.load() : 0;
+}
+
+void OverlapAnalysis::stop()
+{
+    if (!m_thread || analysesAhead())
+        return;
+    abandonJob();
+    emit changed();
 }
 
 bool OverlapAnalysis::waitsToBeAsked() const

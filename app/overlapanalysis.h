@@ -19,8 +19,8 @@ class Document;
 // model changes, so that the comparison view, the overlap dock and the chart tint share one
 // computation. A small model is analysed when first asked for. A large one is analysed on a
 // worker thread, and nothing waits for it: until resultReady() the result is empty and
-// isPending() says why. A very large one (the analysis takes minutes and gigabytes at 100,000
-// roles) is only analysed once something asks for its overlaps.
+// isPending() says why. A very large one (the analysis takes half a minute and gigabytes at
+// 100,000 roles on two cores) is only analysed once something asks for its overlaps.
 class OverlapAnalysis : public QObject
 {
     Q_OBJECT
@@ -40,6 +40,10 @@ public:
     bool isPending() const { return m_thread != nullptr; }
     // A very large model whose analysis nothing has asked for yet: result() would start it.
     bool waitsToBeAsked() const;
+    // How far the running analysis has got, in thousandths; 0 when none runs.
+    int progress() const;
+    // Abandons the running analysis of a very large model: it waits to be asked again.
+    void stop();
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;
 

@@ -4,13 +4,16 @@
 #include "app/overlapanalysis.h"
 #include "app/rolepairmodel.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace rolescope {
@@ -23,6 +26,9 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     , m_table(new QTableView)
     , m_pending(new QLabel)
     , m_start(new QPushButton(tr("Find Overlaps")))
+    , m_progress(new QProgressBar)
+    , m_stop(new QPushButton(tr("Stop")))
+    , m_progressTimer(new QTimer(this))
     , m_analysis(analysis)
 {
     m_proxy->setSourceModel(m_model);
@@ -52,7 +58,6 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(RolePairModel::SharedColumn,
                                                       QHeaderView::ResizeToContents);
     // A double-click or Enter (a single click where the platform activates on one).
-    // A double-click or Enter (a single click where the platform activates on one).
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         emit compareRequested(index.data(RolePairModel::FirstRoleRole).toInt(),
                               index.data(RolePairModel::SecondRoleRole).toInt());
@@ -63,14 +68,34 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     layout->addWidget(m_filter);
     layout->addWidget(m_pending);
     layout->addWidget(m_start, 0, Qt::AlignLeft);
+    auto progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_stop);
+    layout->addLayout(progressRow);
     layout->addWidget(m_table);
     m_pending->setWordWrap(true);
     m_pending->hide();
     m_start->hide();
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_stop->setToolTip(tr("Stop finding overlaps"));
+    m_stop->hide();
     connect(m_start, &QPushButton::clicked, this, [this] {
         m_stale = true;
         m_analysis->result(); // starts it
         refreshIfStale();
+        m_stop->setFocus(); // the button pressed is gone
+    });
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        m_analysis->stop();
+        m_start->setFocus();
+    });
+    // The analysis runs on another thread and only says when it is done; its progress is
+    // read while it runs.
+    m_progressTimer->setInterval(100);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        m_progress->setValue(m_analysis->progress());
     });
 
     const auto markStale = [this] {
@@ -96,20 +121,36 @@ void OverlapDock::refreshIfStale()
     const QString roles = QLocale().toString(m_analysis->document()->model().roleCount());
     if (m_analysis->waitsToBeAsked()) {
         m_model->clear();
-        m_pending->setText(tr("Finding every overlap among %1 roles takes minutes and several "
+        m_pending->setText(tr("Finding every overlap among %1 roles can take a minute and "
                               "gigabytes of memory. Comparing chosen roles and \"Who Else\" "
                               "start it too.")
                                .arg(roles));
         m_pending->show();
         m_start->show();
+        showProgress(false);
         return;
     }
     m_start->hide();
     m_model->refresh();
     m_pending->setVisible(m_analysis->isPending());
+    showProgress(m_analysis->isPending());
     m_pending->setText(tr("Finding overlapping duties among %1 roles… The list appears when "
                           "it is done; the window stays usable meanwhile.")
                            .arg(roles));
+}
+
+void OverlapDock::showProgress(bool running)
+{
+    m_progress->setVisible(running);
+    m_progress->setValue(m_analysis->progress());
+    // Only a very large model's analysis waits to be asked for again once stopped.
+    m_stop->setVisible(running
+                       && m_analysis->document()->model().roleCount()
+                              >= OverlapAnalysis::OnDemandRoleCount);
+    if (running)
+        m_progressTimer->start();
+    else
+        m_progressTimer->stop();
 }
 
 } // namespace rolescope

@@ -6,9 +6,11 @@
 
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 
 namespace rolescope {
 
@@ -18,7 +20,8 @@ class RolePairModel;
 // The "Overlaps" dock: every pair of roles that share work, highest score first, with a
 // filter by title. Double-clicking a pair (or Enter) asks for their comparison. The pairs are
 // computed when the dock is first shown after a model change, not while it is hidden; for a
-// very large model (minutes and gigabytes of work) only when the user asks for them here.
+// very large model (half a minute and gigabytes of work) only when the user asks for them
+// here, with a progress bar and a Stop button while it runs.
 class OverlapDock : public QWidget
 {
     Q_OBJECT
@@ -39,6 +42,7 @@ protected:
 
 private:
     void refreshIfStale();
+    void showProgress(bool running);
 
     RolePairModel *m_model;
     QSortFilterProxyModel *m_proxy;
@@ -46,6 +50,9 @@ private:
     QTableView *m_table;
     QLabel *m_pending; // while the analysis runs, or before a very large one is started
     QPushButton *m_start; // starts the analysis of a very large model
+    QProgressBar *m_progress; // while an analysis runs
+    QPushButton *m_stop;      // abandons the analysis of a very large model
+    QTimer *m_progressTimer;
     OverlapAnalysis *m_analysis;
     bool m_stale = true;
 };

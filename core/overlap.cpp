@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <span>
@@ -129,14 +130,18 @@ size_t workerCount(size_t blockCount)
 
 // Runs work(worker, nextBlock) on this thread (worker 0) and on workerCount() - 1 more; each
 // takes the next block number from nextBlock(block) until it returns false, which it does
-// early once CANCELLED is set.
+// early once CANCELLED is set. TAKEN hears the fraction of the blocks handed out so far.
 template<typename Work>
-void parallelBlocks(size_t blockCount, const std::atomic<bool> *cancelled, Work work)
+void parallelBlocks(size_t blockCount, const std::atomic<bool> *cancelled,
+                    const std::function<void(double)> &taken, Work work)
 {
     std::atomic<size_t> next = 0;
     auto nextBlock = [&](size_t &block) {
         block = next.fetch_add(1);
-        return block < blockCount && !(cancelled && cancelled->load(std::memory_order_relaxed));
+        if (block >= blockCount || (cancelled && cancelled->load(std::memory_order_relaxed)))
+            return false;
+        taken(static_cast<double>(block) / static_cast<double>(blockCount));
+        return true;
     };
     std::vector<std::thread> helpers;
     for (size_t worker = 1; worker < workerCount(blockCount); ++worker)
@@ -319,14 +324,32 @@ public:
 
     OverlapResult run()
     {
-        for (void (OverlapFinder::*phase)() :
-             {&OverlapFinder::collectDuties, &OverlapFinder::buildGroups, &OverlapFinder::weighGroups,
-              &OverlapFinder::findGroupPairs, &OverlapFinder::markGenericGroups,
-              &OverlapFinder::emitTextPairs, &OverlapFinder::emitTagPairs, &OverlapFinder::finish}) {
+        // Each phase with its share of the time, as measured at 100,000 roles.
+        struct Phase
+        {
+            void (OverlapFinder::*run)();
+            double share;
+        };
+        static constexpr Phase phases[] = {
+            {&OverlapFinder::collectDuties, 0.0},
+            {&OverlapFinder::buildGroups, 0.17},
+            {&OverlapFinder::weighGroups, 0.06},
+            {&OverlapFinder::findGroupPairs, 0.47},
+            {&OverlapFinder::markGenericGroups, 0.01},
+            {&OverlapFinder::emitTextPairs, 0.2},
+            {&OverlapFinder::emitTagPairs, 0.01},
+            {&OverlapFinder::finish, 0.08},
+        };
+        for (const Phase &phase : phases) {
             if (isCancelled())
                 break;
-            (this->*phase)();
+            m_phaseShare = phase.share;
+            (this->*phase.run)();
+            m_phaseBegin += phase.share;
+            reportProgress(m_phaseBegin);
         }
+        if (!isCancelled())
+            reportProgress(1);
         if (isCancelled())
             return OverlapResult{m_result.threshold, {}, {}, {}};
         return std::move(m_result);
@@ -336,6 +359,26 @@ private:
     // A phase whose blocks were cut short by cancelling leaves its results incomplete: it
     // stops there, and run() returns nothing.
     bool isCancelled() const { return m_options.cancelled && *m_options.cancelled; }
+
+    // Raises options.progress to FRACTION of the whole work (threads may report out of order).
+    void reportProgress(double fraction) const
+    {
+        if (!m_options.progress)
+            return;
+        const int permille = std::clamp(static_cast<int>(fraction * 1000), 0, 1000);
+        int seen = m_options.progress->load(std::memory_order_relaxed);
+        while (seen < permille
+               && !m_options.progress->compare_exchange_weak(seen, permille,
+                                                             std::memory_order_relaxed)) {
+        }
+    }
+    // For parallelBlocks(): the blocks handed out carry the phase from FROM to TO of its share.
+    std::function<void(double)> phaseProgress(double from, double to) const
+    {
+        return [this, from, to](double taken) {
+            reportProgress(m_phaseBegin + m_phaseShare * (from + (to - from) * taken));
+        };
+    }
 
     struct Group
     {
@@ -366,6 +409,8 @@ private:
 
     const Model &m_model;
     const OverlapOptions &m_options;
+    double m_phaseBegin = 0; // of the whole work, for progress
+    double m_phaseShare = 0;
     TextNormalizer m_normalizer;
     OverlapResult m_result;
 
@@ -415,7 +460,8 @@ void OverlapFinder::buildGroups()
     };
     std::vector<Block> blocks((texts.size() + BlockSize - 1) / BlockSize);
     std::vector<Vocabulary> workerVocabularies(workerCount(blocks.size()));
-    parallelBlocks(blocks.size(), m_options.cancelled, [&](size_t worker, auto nextBlock) {
+    parallelBlocks(blocks.size(), m_options.cancelled, phaseProgress(0, 0.75),
+                   [&](size_t worker, auto nextBlock) {
         TextNormalizer normalizer(m_model.overlapSettings.synonyms);
         Vocabulary &vocabulary = workerVocabularies[worker];
         for (size_t b; nextBlock(b);) {
@@ -661,7 +707,12 @@ void OverlapFinder::findGroupPairs()
     constexpr size_t BlockSize = 512;
     const size_t blockCount = (groupCount + BlockSize - 1) / BlockSize;
     std::vector<std::vector<GroupPair>> blockPairs(blockCount);
-    parallelBlocks(blockCount, m_options.cancelled, [&](size_t, auto nextBlock) {
+    // Each group meets all groups before it, so the work done grows as the square of the
+    // blocks handed out.
+    const auto progressed = [this](double taken) {
+        reportProgress(m_phaseBegin + m_phaseShare * taken * taken);
+    };
+    parallelBlocks(blockCount, m_options.cancelled, progressed, [&](size_t, auto nextBlock) {
         // The weight each side of a pair shares so far; a pruned pair has a negative one. The
         // candidate's tail signature and base come along, so that most candidates are ruled out
         // from this entry alone, which scanning has just brought into the cache.
@@ -863,7 +914,8 @@ void OverlapFinder::normaliseGroups(const std::vector<bool> &needed)
     m_groupText.assign(m_groups.size(), {});
     constexpr size_t BlockSize = 2048;
     const size_t groupBlocks = (m_groups.size() + BlockSize - 1) / BlockSize;
-    parallelBlocks(groupBlocks, m_options.cancelled, [&](size_t, auto nextBlock) {
+    parallelBlocks(groupBlocks, m_options.cancelled, phaseProgress(0, 0.4),
+                   [&](size_t, auto nextBlock) {
         TextNormalizer normalizer(m_model.overlapSettings.synonyms);
         for (size_t block; nextBlock(block);) {
             const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
@@ -929,7 +981,8 @@ void OverlapFinder::emitTextPairs()
     std::vector<Explanation> explanations(m_groupPairs.size());
     constexpr size_t BlockSize = 4096;
     const size_t pairBlocks = (m_groupPairs.size() + BlockSize - 1) / BlockSize;
-    parallelBlocks(pairBlocks, m_options.cancelled, [&](size_t, auto nextBlock) {
+    parallelBlocks(pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.65),
+                   [&](size_t, auto nextBlock) {
         for (size_t block; nextBlock(block);) {
             const size_t end = std::min(m_groupPairs.size(), (block + 1) * BlockSize);
             for (size_t i = block * BlockSize; i < end; ++i) {

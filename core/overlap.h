@@ -79,6 +79,9 @@ struct OverlapOptions
     int maxMatchesPerDuty = 200;
     // Set (from any thread) to stop early; findOverlaps() then returns an empty result.
     const std::atomic<bool> *cancelled = nullptr;
+    // Raised as the work goes on, in thousandths of it, to 1000 at the end (for a progress bar
+    // on another thread).
+    std::atomic<int> *progress = nullptr;
 };
 
 struct OverlapResult

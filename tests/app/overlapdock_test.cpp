@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QLineEdit>
 #include <QMenu>
@@ -84,6 +85,15 @@ TEST(RolePairModelTest, listsEveryRolePairHighestScoreFirst)
 }
 
 // A model large enough to be analysed in the background: pairs of teams with the same duty.
+QPushButton *button(const QWidget &parent, const char *text)
+{
+    for (QPushButton *candidate : parent.findChildren<QPushButton *>()) {
+        if (candidate->text() == QLatin1String(text))
+            return candidate;
+    }
+    return nullptr;
+}
+
 Model largeModel(const std::string &duty, int roles = OverlapAnalysis::BackgroundRoleCount)
 {
     Model model;
@@ -179,18 +189,52 @@ TEST(OverlapAnalysisTest, TheDockStartsAVeryLargeAnalysisOnlyWhenAsked)
     auto *note = dock.findChild<QLabel *>();
     ASSERT_NE(note, nullptr);
     EXPECT_TRUE(note->isVisible());
-    EXPECT_TRUE(note->text().contains(QStringLiteral("minutes"))) << note->text().toStdString();
-    auto *start = dock.findChild<QPushButton *>();
+    EXPECT_TRUE(note->text().contains(QStringLiteral("a minute"))) << note->text().toStdString();
+    QPushButton *start = button(dock, "Find Overlaps");
     ASSERT_NE(start, nullptr);
     ASSERT_TRUE(start->isVisible());
+    auto *progress = dock.findChild<QProgressBar *>();
+    ASSERT_NE(progress, nullptr);
+    EXPECT_FALSE(progress->isVisible());
 
     start->setFocus();
     QTest::keyClick(start, Qt::Key_Space);
     EXPECT_TRUE(analysis.isPending());
     EXPECT_FALSE(start->isVisible());
     EXPECT_TRUE(note->text().contains(QStringLiteral("Finding overlapping duties")));
+    // While it runs: a progress bar, and Stop (which has the focus the pressed button had).
+    EXPECT_TRUE(progress->isVisible());
+    EXPECT_TRUE(button(dock, "Stop")->isVisible());
+    EXPECT_EQ(dock.focusWidget(), button(dock, "Stop"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return dock.pairModel()->rowCount() > 0; }, 120000));
     EXPECT_FALSE(note->isVisible());
+    EXPECT_FALSE(progress->isVisible());
+    EXPECT_FALSE(button(dock, "Stop")->isVisible());
+}
+
+TEST(OverlapAnalysisTest, StopAbandonsAVeryLargeAnalysisUntilAskedAgain)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    OverlapDock dock(&analysis);
+    dock.show();
+    document.setModel(largeModel("Audit the payroll ledgers", OverlapAnalysis::OnDemandRoleCount));
+    QTest::mouseClick(button(dock, "Find Overlaps"), Qt::LeftButton);
+    ASSERT_TRUE(analysis.isPending());
+
+    QPushButton *stop = button(dock, "Stop");
+    ASSERT_TRUE(stop->isVisible());
+    QTest::keyClick(stop, Qt::Key_Space);
+    EXPECT_FALSE(analysis.isPending());
+    EXPECT_TRUE(analysis.waitsToBeAsked());
+    EXPECT_FALSE(stop->isVisible());
+    EXPECT_FALSE(dock.findChild<QProgressBar *>()->isVisible());
+    EXPECT_TRUE(button(dock, "Find Overlaps")->isVisible());
+    EXPECT_EQ(dock.focusWidget(), button(dock, "Find Overlaps"));
+    // The abandoned analysis finishing later changes nothing.
+    QTest::qWait(200);
+    EXPECT_TRUE(analysis.waitsToBeAsked());
+    EXPECT_EQ(dock.pairModel()->rowCount(), 0);
 }
 
 class OverlapWindowTest : public ::testing::Test

@@ -577,6 +577,30 @@ TEST(Overlap, FindsExactlyThePairsThatScoringEveryPairFinds)
     }
 }
 
+// The window shows a progress bar while a large analysis runs on another thread.
+TEST(Overlap, ProgressOnlyRisesAndReachesTheEnd)
+{
+    const Model model = randomOrganisation(3000, 11);
+    std::atomic<int> progress = 0;
+    std::atomic<bool> done = false;
+    std::vector<int> seen;
+    std::thread watcher([&] {
+        while (!done) {
+            seen.push_back(progress.load());
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
+        }
+    });
+    OverlapOptions options;
+    options.progress = &progress;
+    const OverlapResult result = findOverlaps(model, options);
+    done = true;
+    watcher.join();
+    EXPECT_FALSE(result.overlaps.empty());
+    EXPECT_EQ(progress.load(), 1000);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [](int p) { return p > 0 && p < 1000; }));
+}
+
 TEST(Overlap, CancellingAtAnyMomentGivesEverythingOrNothing)
 {
     // A cancel lands wherever the work happens to be; no phase may go on with the half-built
