@@ -564,28 +564,39 @@ void OverlapFinder::weighGroups()
         m_rank[order[r]] = static_cast<int>(r);
 
     const double documents = std::max<double>(1.0, static_cast<double>(m_duties.size()));
-    // All term vectors in one array: scoring candidates is mostly memory access.
+    std::vector<float> inverse(termCount);
+    for (size_t id = 0; id < termCount; ++id)
+        inverse[id] = inverseFrequency(documents, m_vocabulary.frequency[id]);
+    // All term vectors in one array: scoring candidates is mostly memory access. Each group
+    // fills its own stretch of it, on all threads.
     std::vector<size_t> begin(m_groups.size() + 1, 0);
     for (size_t g = 0; g < m_groups.size(); ++g)
         begin[g + 1] = begin[g] + m_groupTerms[g].size();
-    m_termStore.clear();
-    m_termStore.reserve(begin.back());
-    for (size_t g = 0; g < m_groups.size(); ++g) {
-        TermVector &v = m_groups[g].vector;
-        for (const Occurrence &o : m_groupTerms[g]) {
-            WeightedTerm w;
-            w.id = m_rank[o.id];
-            w.weight = inverseFrequency(documents, m_vocabulary.frequency[o.id])
-                       * roleFactor(o.role) * o.emphasis
-                       * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
-            w.generic = m_vocabulary.generic[o.id];
-            v.total += w.weight;
-            v.hasContent = v.hasContent || !w.generic;
-            m_termStore.push_back(w);
+    m_termStore.assign(begin.back(), WeightedTerm{});
+    constexpr size_t BlockSize = 4096;
+    parallelBlocks((m_groups.size() + BlockSize - 1) / BlockSize, m_options.cancelled,
+                   phaseProgress(0, 1), [&](size_t, auto nextBlock) {
+        for (size_t block; nextBlock(block);) {
+            const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
+            for (size_t g = block * BlockSize; g < end; ++g) {
+                TermVector &v = m_groups[g].vector;
+                WeightedTerm *out = m_termStore.data() + begin[g];
+                for (const Occurrence &o : m_groupTerms[g]) {
+                    WeightedTerm &w = *out++;
+                    w.id = m_rank[o.id];
+                    w.weight = inverse[o.id] * roleFactor(o.role) * o.emphasis
+                               * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
+                    w.generic = m_vocabulary.generic[o.id];
+                    v.total += w.weight;
+                    v.hasContent = v.hasContent || !w.generic;
+                }
+                std::sort(m_termStore.data() + begin[g], out,
+                          [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
+            }
         }
-        std::sort(m_termStore.begin() + static_cast<std::ptrdiff_t>(begin[g]), m_termStore.end(),
-                  [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
-    }
+    });
+    if (isCancelled())
+        return;
     for (size_t g = 0; g < m_groups.size(); ++g)
         m_groups[g].vector.terms = std::span<const WeightedTerm>(m_termStore).subspan(
             begin[g], begin[g + 1] - begin[g]);
