@@ -215,7 +215,7 @@ struct Vocabulary
 
     int intern(const std::string &termKey, bool isGeneric, bool isPhrase)
     {
-        auto [it, inserted] = idOf.emplace(termKey, static_cast<int>(frequency.size()));
+        auto [it, inserted] = idOf.try_emplace(termKey, static_cast<int>(frequency.size()));
         if (inserted) {
             key.push_back(&it->first);
             frequency.push_back(0);
@@ -443,7 +443,7 @@ void OverlapFinder::buildGroups()
     for (size_t i = 0; i < m_duties.size(); ++i) {
         const DutyRef &ref = m_duties[i];
         const std::string &text = m_model.role(ref.role).responsibilities[ref.index].text;
-        const auto [it, inserted] = textNumber.emplace(text, static_cast<int>(texts.size()));
+        const auto [it, inserted] = textNumber.try_emplace(text, static_cast<int>(texts.size()));
         if (inserted)
             texts.push_back(text);
         textOfDuty[i] = it->second;
@@ -515,7 +515,7 @@ void OverlapFinder::buildGroups()
                                     | static_cast<int>(o.role));
             }
             std::sort(signature.begin(), signature.end());
-            const auto [it, inserted] = groupOfSignature.emplace(signature,
+            const auto [it, inserted] = groupOfSignature.try_emplace(signature,
                                                                  static_cast<int>(m_groups.size()));
             if (inserted) {
                 Group g;
