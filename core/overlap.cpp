@@ -333,12 +333,12 @@ public:
         static constexpr Phase phases[] = {
             {&OverlapFinder::collectDuties, 0.0},
             {&OverlapFinder::buildGroups, 0.17},
-            {&OverlapFinder::weighGroups, 0.06},
-            {&OverlapFinder::findGroupPairs, 0.47},
-            {&OverlapFinder::markGenericGroups, 0.01},
-            {&OverlapFinder::emitTextPairs, 0.2},
-            {&OverlapFinder::emitTagPairs, 0.01},
-            {&OverlapFinder::finish, 0.08},
+            {&OverlapFinder::weighGroups, 0.01},
+            {&OverlapFinder::findGroupPairs, 0.49},
+            {&OverlapFinder::markGenericGroups, 0.015},
+            {&OverlapFinder::emitTextPairs, 0.21},
+            {&OverlapFinder::emitTagPairs, 0.005},
+            {&OverlapFinder::finish, 0.1},
         };
         for (const Phase &phase : phases) {
             if (isCancelled())
