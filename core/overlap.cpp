@@ -348,10 +348,9 @@ public:
             m_phaseBegin += phase.share;
             reportProgress(m_phaseBegin);
         }
-        if (!isCancelled())
-            reportProgress(1);
         if (isCancelled())
             return OverlapResult{m_result.threshold, {}, {}, {}};
+        reportProgress(1);
         return std::move(m_result);
     }
 
@@ -421,6 +420,7 @@ private:
     Vocabulary m_vocabulary;
     std::vector<GroupPair> m_groupPairs;
     std::vector<int> m_rank; // vocabulary id -> position in the term order
+    std::vector<float> m_inverseFrequency; // by vocabulary id
     std::vector<WeightedTerm> m_termStore; // the groups' term vectors, one after the other
     std::vector<std::vector<TextTerm>> m_groupText; // the terms of the groups explained
 };
@@ -564,9 +564,9 @@ void OverlapFinder::weighGroups()
         m_rank[order[r]] = static_cast<int>(r);
 
     const double documents = std::max<double>(1.0, static_cast<double>(m_duties.size()));
-    std::vector<float> inverse(termCount);
+    m_inverseFrequency.resize(termCount);
     for (size_t id = 0; id < termCount; ++id)
-        inverse[id] = inverseFrequency(documents, m_vocabulary.frequency[id]);
+        m_inverseFrequency[id] = inverseFrequency(documents, m_vocabulary.frequency[id]);
     // All term vectors in one array: scoring candidates is mostly memory access. Each group
     // fills its own stretch of it, on all threads.
     std::vector<size_t> begin(m_groups.size() + 1, 0);
@@ -584,7 +584,7 @@ void OverlapFinder::weighGroups()
                 for (const Occurrence &o : m_groupTerms[g]) {
                     WeightedTerm &w = *out++;
                     w.id = m_rank[o.id];
-                    w.weight = inverse[o.id] * roleFactor(o.role) * o.emphasis
+                    w.weight = m_inverseFrequency[o.id] * roleFactor(o.role) * o.emphasis
                                * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
                     w.generic = m_vocabulary.generic[o.id];
                     v.total += w.weight;
@@ -614,8 +614,7 @@ void OverlapFinder::findGroupPairs()
     // are in the prefix of at least one of the two propose candidates; common words lie in few
     // prefixes, so their long posting lists are seldom read.
     const double t = std::max(m_result.threshold, 1e-9);
-    const double documents = std::max<double>(1.0, static_cast<double>(m_duties.size()));
-    const double prior = shortDutyPrior(documents);
+    const double prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
     const size_t termCount = m_vocabulary.frequency.size();
     const size_t groupCount = m_groups.size();
     // Even in prefixes, a word found in more than 1,000 duties (and in more than 1 in 200) would
@@ -648,7 +647,7 @@ void OverlapFinder::findGroupPairs()
     // since the role and emphasis factors are at most 1; a little more against float rounding.
     std::vector<float> weightCeiling(termCount);
     for (size_t id = 0; id < termCount; ++id) {
-        weightCeiling[m_rank[id]] = inverseFrequency(documents, m_vocabulary.frequency[id])
+        weightCeiling[m_rank[id]] = m_inverseFrequency[id]
                                     * (m_vocabulary.phrase[id] ? PhraseFactor : 1.0f)
                                     * (1 + 1e-5f);
     }
