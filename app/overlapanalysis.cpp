@@ -105,9 +105,14 @@ int OverlapAnalysis::progress() const
     return m_job ? m_job->progress.load() : 0;
 }
 
+bool OverlapAnalysis::canStop() const
+{
+    return m_thread && !analysesAhead();
+}
+
 void OverlapAnalysis::stop()
 {
-    if (!m_thread || analysesAhead())
+    if (!canStop())
         return;
     abandonJob();
     emit changed();

@@ -42,7 +42,9 @@ public:
     bool waitsToBeAsked() const;
     // How far the running analysis has got, in thousandths; 0 when none runs.
     int progress() const;
-    // Abandons the running analysis of a very large model: it waits to be asked again.
+    // Whether stop() would abandon a running analysis: only a very large model's, which then
+    // waits to be asked for again (a smaller one would start again at once).
+    bool canStop() const;
     void stop();
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;

@@ -143,10 +143,7 @@ void OverlapDock::showProgress(bool running)
 {
     m_progress->setVisible(running);
     m_progress->setValue(m_analysis->progress());
-    // Only a very large model's analysis waits to be asked for again once stopped.
-    m_stop->setVisible(running
-                       && m_analysis->document()->model().roleCount()
-                              >= OverlapAnalysis::OnDemandRoleCount);
+    m_stop->setVisible(running && m_analysis->canStop());
     if (running)
         m_progressTimer->start();
     else
