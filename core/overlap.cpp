@@ -943,22 +943,6 @@ void OverlapFinder::normaliseGroups(const std::vector<bool> &needed)
 
 void OverlapFinder::emitTextPairs()
 {
-    auto emit = [&](int dutyA, int dutyB, double score, MatchReason reason,
-                    std::vector<std::string> terms) {
-        if (dutyB < dutyA)
-            std::swap(dutyA, dutyB);
-        if (m_duties[dutyA].role == m_duties[dutyB].role)
-            return;
-        DutyOverlap o;
-        o.a = m_duties[dutyA];
-        o.b = m_duties[dutyB];
-        o.kind = OverlapKind::Text;
-        o.reason = reason;
-        o.score = score;
-        o.terms = std::move(terms);
-        m_result.overlaps.push_back(std::move(o));
-    };
-
     auto sameWording = [&](const Group &group) {
         return !group.generic && group.vector.hasContent && group.roleCount >= 2;
     };
@@ -971,64 +955,100 @@ void OverlapFinder::emitTextPairs()
     }
     normaliseGroups(needed);
 
-    // The same wording in several roles.
-    for (size_t g = 0; g < m_groups.size(); ++g) {
-        const Group &group = m_groups[g];
-        if (!sameWording(group))
-            continue;
-        std::vector<std::string> terms;
-        for (const TextTerm &t : m_groupText[g]) {
-            if (t.role != TermRole::Generic && !t.phrase)
-                terms.push_back(t.surface);
-        }
-        for (size_t i = 0; i < group.duties.size(); ++i) {
-            for (size_t j = i + 1; j < group.duties.size(); ++j)
-                emit(group.duties[i], group.duties[j], 1.0, MatchReason::SameText, terms);
-        }
-    }
-    // Different wordings of the same work, explained on all threads.
-    struct Explanation
-    {
-        MatchReason reason = MatchReason::SharedTerms;
-        std::vector<std::string> terms;
-    };
-    std::vector<Explanation> explanations(m_groupPairs.size());
+    // The overlaps are made on all threads, by blocks: blocks of groups (the same wording in
+    // several roles), then blocks of group pairs (different wordings of the same work). Each
+    // block fills its own slice of the result, counted first so the result is allocated once;
+    // finish() sorts them into one order.
     constexpr size_t BlockSize = 4096;
+    const size_t groupBlocks = (m_groups.size() + BlockSize - 1) / BlockSize;
     const size_t pairBlocks = (m_groupPairs.size() + BlockSize - 1) / BlockSize;
-    parallelBlocks(pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.65),
-                   [&](size_t, auto nextBlock) {
-        for (size_t block; nextBlock(block);) {
-            const size_t end = std::min(m_groupPairs.size(), (block + 1) * BlockSize);
-            for (size_t i = block * BlockSize; i < end; ++i) {
-                const GroupPair &p = m_groupPairs[i];
-                // Explain in the words of the duty that comes first in the model.
-                const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
-                explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a],
-                        explanations[i].terms, explanations[i].reason);
+    // Calls source(s) for each group or group pair of BLOCK that makes overlaps, then
+    // dutyPair(a, b, last) for each of its pairs of duties of different roles; LAST marks the
+    // source's last pair, which may take its explanation instead of a copy.
+    auto visitBlock = [&](size_t block, auto &&source, auto &&dutyPair) {
+        auto visit = [&](int dutyA, int dutyB, bool last) {
+            if (m_duties[dutyA].role != m_duties[dutyB].role)
+                dutyPair(std::min(dutyA, dutyB), std::max(dutyA, dutyB), last);
+        };
+        if (block < groupBlocks) {
+            const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
+            for (size_t g = block * BlockSize; g < end; ++g) {
+                const Group &group = m_groups[g];
+                if (!sameWording(group))
+                    continue;
+                source(g);
+                for (size_t i = 0; i < group.duties.size(); ++i) {
+                    for (size_t j = i + 1; j < group.duties.size(); ++j)
+                        visit(group.duties[i], group.duties[j], false);
+                }
             }
+            return;
+        }
+        const size_t first = (block - groupBlocks) * BlockSize;
+        const size_t end = std::min(m_groupPairs.size(), first + BlockSize);
+        for (size_t i = first; i < end; ++i) {
+            source(i);
+            const std::vector<int> &dutiesA = m_groups[m_groupPairs[i].a].duties;
+            const std::vector<int> &dutiesB = m_groups[m_groupPairs[i].b].duties;
+            for (size_t ia = 0; ia < dutiesA.size(); ++ia) {
+                for (size_t ib = 0; ib < dutiesB.size(); ++ib) {
+                    visit(dutiesA[ia], dutiesB[ib],
+                          ia + 1 == dutiesA.size() && ib + 1 == dutiesB.size());
+                }
+            }
+        }
+    };
+    std::vector<size_t> blockBegin(groupBlocks + pairBlocks + 1, 0);
+    for (size_t block = 0; block < groupBlocks + pairBlocks; ++block) {
+        size_t count = 0;
+        visitBlock(block, [](size_t) {}, [&](int, int, bool) { ++count; });
+        blockBegin[block + 1] = blockBegin[block] + count;
+    }
+    m_result.overlaps.resize(blockBegin.back());
+    parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.95),
+                   [&](size_t, auto nextBlock) {
+        std::vector<std::string> terms;
+        MatchReason reason = MatchReason::SharedTerms;
+        double score = 1.0;
+        for (size_t block; nextBlock(block);) {
+            DutyOverlap *next = m_result.overlaps.data() + blockBegin[block];
+            auto source = [&](size_t s) {
+                if (block < groupBlocks) {
+                    terms.clear();
+                    for (const TextTerm &t : m_groupText[s]) {
+                        if (t.role != TermRole::Generic && !t.phrase)
+                            terms.push_back(t.surface);
+                    }
+                    reason = MatchReason::SameText;
+                    score = 1.0;
+                    return;
+                }
+                // Explain in the words of the duty that comes first in the model.
+                const GroupPair &p = m_groupPairs[s];
+                const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
+                explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a], terms,
+                        reason);
+                score = p.score;
+            };
+            auto dutyPair = [&](int dutyA, int dutyB, bool last) {
+                DutyOverlap &o = *next++;
+                o.a = m_duties[dutyA];
+                o.b = m_duties[dutyB];
+                o.kind = OverlapKind::Text;
+                o.reason = reason;
+                o.score = score;
+                // Most wordings are one duty's: the explanation is moved into the last overlap
+                // made of it, copied into the others.
+                if (last)
+                    o.terms = std::move(terms);
+                else
+                    o.terms = terms;
+            };
+            visitBlock(block, source, dutyPair);
         }
     });
-    if (isCancelled())
-        return;
     m_groupText.clear();
     m_groupText.shrink_to_fit();
-    for (size_t i = 0; i < m_groupPairs.size(); ++i) {
-        const GroupPair &p = m_groupPairs[i];
-        const std::vector<int> &dutiesA = m_groups[p.a].duties;
-        const std::vector<int> &dutiesB = m_groups[p.b].duties;
-        // Most wordings are one duty's: the explanation is moved into the last overlap made of
-        // it, copied into the others.
-        Explanation &explanation = explanations[i];
-        for (size_t ia = 0; ia < dutiesA.size(); ++ia) {
-            for (size_t ib = 0; ib < dutiesB.size(); ++ib) {
-                if (ia + 1 == dutiesA.size() && ib + 1 == dutiesB.size())
-                    emit(dutiesA[ia], dutiesB[ib], p.score, explanation.reason,
-                         std::move(explanation.terms));
-                else
-                    emit(dutiesA[ia], dutiesB[ib], p.score, explanation.reason, explanation.terms);
-            }
-        }
-    }
 }
 
 void OverlapFinder::emitTagPairs()
