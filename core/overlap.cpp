@@ -1142,8 +1142,6 @@ void OverlapFinder::finish()
             return p.a < q.a;
         return p.b < q.b;
     };
-    std::sort(m_result.overlaps.begin(), m_result.overlaps.end(), byScoreThenModelOrder);
-
     // The role pairs: the overlaps' duty pairs sorted by their two roles, one run per pair.
     struct Link
     {
@@ -1156,6 +1154,10 @@ void OverlapFinder::finish()
     links.reserve(m_result.overlaps.size());
     for (const DutyOverlap &o : m_result.overlaps)
         links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
+    // The overlaps are sorted on another thread while the role pairs are counted on this one.
+    std::jthread overlapSorter([&] {
+        std::sort(m_result.overlaps.begin(), m_result.overlaps.end(), byScoreThenModelOrder);
+    });
     std::sort(links.begin(), links.end(), [](const Link &p, const Link &q) {
         return std::tie(p.a, p.b, p.dutyA, p.dutyB) < std::tie(q.a, q.b, q.dutyA, q.dutyB);
     });
@@ -1183,6 +1185,7 @@ void OverlapFinder::finish()
         begin = end;
     }
     std::sort(m_result.rolePairs.begin(), m_result.rolePairs.end(), byScoreThenModelOrder);
+    overlapSorter.join();
     std::stable_sort(m_result.genericDuties.begin(), m_result.genericDuties.end(),
                      [](const GenericDutyCluster &p, const GenericDutyCluster &q) {
                          return p.roleCount > q.roleCount;
