@@ -677,7 +677,12 @@ void OverlapFinder::findGroupPairs()
     {
         int group;
         float weight;
-        float reach; // the most of its group's share that this and the later terms can make
+        float reach;  // the most of its group's share that this and the later terms can make
+        float needed; // the weight its group must share to reach t, rounded down
+        std::uint64_t tailSignature; // its group's
+    };
+    auto neededOf = [&](int g) {
+        return static_cast<float>(t * probes[g].base) * (1 - 1e-6f);
     };
     std::vector<size_t> prefixBegin(termCount + 1, 0);
     std::vector<size_t> tailBegin(termCount + 1, 0);
@@ -706,9 +711,11 @@ void OverlapFinder::findGroupPairs()
         std::vector<size_t> tailFill(tailBegin.begin(), tailBegin.end() - 1);
         forIndexedTerms([&](int g, const WeightedTerm &term, float termReach, bool inPrefix) {
             if (inPrefix)
-                prefixPostings[prefixFill[term.id]++] = {g, term.weight, termReach};
+                prefixPostings[prefixFill[term.id]++] = {g, term.weight, termReach,
+                                                         neededOf(g), probes[g].tailSignature};
             else
-                tailPostings[tailFill[term.id]++] = {g, term.weight, termReach};
+                tailPostings[tailFill[term.id]++] = {g, term.weight, termReach, neededOf(g),
+                                                     probes[g].tailSignature};
         });
     }
 
@@ -723,22 +730,23 @@ void OverlapFinder::findGroupPairs()
         reportProgress(m_phaseBegin + m_phaseShare * taken * taken);
     };
     parallelBlocks(blockCount, m_options.cancelled, progressed, [&](size_t, auto nextBlock) {
-        // The weight each side of a pair shares so far; a pruned pair has a negative one. The
-        // candidate's tail signature and base come along, so that most candidates are ruled out
-        // from this entry alone, which scanning has just brought into the cache.
+        // The weight each side of a pair shares so far, by candidate group in a small hash table
+        // (a probe meets some hundreds of groups, which a table over all groups would hold
+        // scattered over many megabytes); a pruned pair has a negative one. The candidate's
+        // tail signature and the weight it needs come from its posting, so that most candidates
+        // are ruled out without reading anything of theirs elsewhere.
         struct Shared
         {
             double self = 0;
             double other = 0;
             std::uint64_t tailSignature = 0;
-            float needed = 0; // the weight the candidate must share to reach t, rounded down
-            int group = -1;   // the group probing
+            float needed = 0;
+            int group = -1; // -1: empty
         };
-        std::vector<Shared> shared(groupCount);
-        for (size_t h = 0; h < groupCount; ++h) {
-            shared[h].tailSignature = probes[h].tailSignature;
-            shared[h].needed = static_cast<float>(t * probes[h].base) * (1 - 1e-6f);
-        }
+        std::vector<Shared> shared;
+        std::vector<std::uint32_t> touched; // slots in use
+        std::uint32_t slotMask = 0;
+        int slotShift = 32;
         struct TailTerm
         {
             std::uint64_t bit;
@@ -746,8 +754,8 @@ void OverlapFinder::findGroupPairs()
             float ceiling;
         };
         std::vector<TailTerm> selfTailTerms;
-        std::vector<int> candidates;
-        std::vector<int> survivors;
+        std::vector<std::uint32_t> candidateSlots;
+        std::vector<std::uint32_t> survivorSlots;
         std::vector<float> selfReach;
         // The probing group's tail terms by id: a candidate's tail is matched against it term by
         // term, without the mispredicted branches of a merge (a duty's terms are distinct: the
@@ -758,28 +766,41 @@ void OverlapFinder::findGroupPairs()
         // vector make: positional filtering (Xiao et al., PPJoin).
         auto scan = [&](const std::vector<Posting> &postings, size_t begin, size_t end, int g,
                         float weight, float reachFromHere) {
-            // The entries are spread over the groups: fetch the ones a few postings ahead.
-            constexpr size_t Ahead = 8;
             for (size_t i = begin; i < end && postings[i].group < g; ++i) {
-                if (i + Ahead < end)
-                    __builtin_prefetch(&shared[postings[i + Ahead].group]);
                 const Posting &p = postings[i];
-                Shared &s = shared[p.group];
-                if (s.group != g) {
-                    s.group = g;
+                std::uint32_t slot = (static_cast<std::uint32_t>(p.group) * 0x9E3779B1u)
+                                     >> slotShift;
+                while (shared[slot].group >= 0 && shared[slot].group != p.group)
+                    slot = (slot + 1) & slotMask;
+                Shared &s = shared[slot];
+                if (s.group < 0) {
+                    s.group = p.group;
+                    s.tailSignature = p.tailSignature;
+                    s.needed = p.needed;
+                    touched.push_back(slot);
                     if (combineShares(reachFromHere, p.reach) < m_result.threshold - 1e-6) {
                         s.self = -1;
                         continue;
                     }
                     s.self = 0;
                     s.other = 0;
-                    candidates.push_back(p.group);
+                    candidateSlots.push_back(slot);
                 } else if (s.self < 0) {
                     continue;
                 }
                 s.self += weight;
                 s.other += p.weight;
             }
+        };
+        // At most as many candidates as postings to scan: the table is kept at most half full.
+        auto sizeTable = [&](size_t postingCount) {
+            int bits = 6;
+            while ((size_t{1} << bits) < 2 * postingCount)
+                ++bits;
+            if (shared.size() < (size_t{1} << bits))
+                shared.resize(size_t{1} << bits);
+            slotMask = (std::uint32_t{1} << bits) - 1;
+            slotShift = 32 - bits;
         };
         for (size_t block; nextBlock(block);) {
             std::vector<GroupPair> &pairs = blockPairs[block];
@@ -791,8 +812,16 @@ void OverlapFinder::findGroupPairs()
                     continue;
                 const Probe &selfProbe = probes[g];
                 const size_t selfTail = self.terms.size() - selfProbe.tail.size();
-                candidates.clear();
+                candidateSlots.clear();
                 reachOf(self, prior, selfReach);
+                size_t postingCount = 0;
+                for (size_t i = 0; i < self.terms.size() && indexed[self.terms[i].id]; ++i) {
+                    const int id = self.terms[i].id;
+                    postingCount += prefixBegin[id + 1] - prefixBegin[id];
+                    if (i < selfTail)
+                        postingCount += tailBegin[id + 1] - tailBegin[id];
+                }
+                sizeTable(postingCount);
                 for (size_t i = 0; i < self.terms.size(); ++i) {
                     const WeightedTerm &term = self.terms[i];
                     if (!indexed[term.id])
@@ -814,9 +843,9 @@ void OverlapFinder::findGroupPairs()
                     selfSignature |= selfTailTerms.back().bit;
                 }
                 const double selfNeeded = t * selfProbe.base * (1 - 1e-9);
-                survivors.clear();
-                for (int h : candidates) {
-                    const Shared &s = shared[h];
+                survivorSlots.clear();
+                for (std::uint32_t slot : candidateSlots) {
+                    const Shared &s = shared[slot];
                     double mostSelf = s.self;
                     double mostOther = s.other;
                     if (const std::uint64_t common = s.tailSignature & selfSignature) {
@@ -828,7 +857,7 @@ void OverlapFinder::findGroupPairs()
                         }
                     }
                     if (mostSelf >= selfNeeded || mostOther >= s.needed)
-                        survivors.push_back(h);
+                        survivorSlots.push_back(slot);
                 }
                 for (const WeightedTerm &term : selfProbe.tail)
                     selfTailWeight[term.id] = term.weight;
@@ -836,18 +865,20 @@ void OverlapFinder::findGroupPairs()
                 // ones' probes and tails are fetched while this one is scored.
                 constexpr size_t ProbeAhead = 16;
                 constexpr size_t TailAhead = 8;
-                const size_t survivorCount = survivors.size();
+                const size_t survivorCount = survivorSlots.size();
+                auto survivor = [&](size_t c) { return shared[survivorSlots[c]].group; };
                 for (size_t c = 0; c < std::min(survivorCount, ProbeAhead); ++c)
-                    __builtin_prefetch(&probes[survivors[c]]);
+                    __builtin_prefetch(&probes[survivor(c)]);
                 for (size_t c = 0; c < survivorCount; ++c) {
                     if (c + ProbeAhead < survivorCount)
-                        __builtin_prefetch(&probes[survivors[c + ProbeAhead]]);
+                        __builtin_prefetch(&probes[survivor(c + ProbeAhead)]);
                     if (c + TailAhead < survivorCount)
-                        __builtin_prefetch(probes[survivors[c + TailAhead]].tail.data());
-                    const int h = survivors[c];
+                        __builtin_prefetch(probes[survivor(c + TailAhead)].tail.data());
+                    const Shared &entry = shared[survivorSlots[c]];
+                    const int h = entry.group;
                     const Probe &otherProbe = probes[h];
-                    double sharedSelf = shared[h].self;
-                    double sharedOther = shared[h].other;
+                    double sharedSelf = entry.self;
+                    double sharedOther = entry.other;
                     // The shared terms not seen yet lie in both tails; in id order they come
                     // after every term seen, so adding them now sums in the same order as
                     // scoreVectors() and gives the same score.
@@ -865,6 +896,9 @@ void OverlapFinder::findGroupPairs()
                 }
                 for (const WeightedTerm &term : selfProbe.tail)
                     selfTailWeight[term.id] = 0;
+                for (std::uint32_t slot : touched)
+                    shared[slot].group = -1;
+                touched.clear();
             }
         }
     });
