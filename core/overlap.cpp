@@ -1032,6 +1032,41 @@ void OverlapFinder::emitTextPairs()
             }
         }
     };
+    // Explained first: the words of a wording held by several roles, and why each pair of
+    // wordings matches. The groups' terms take much memory, and are freed before the overlaps
+    // are made.
+    struct Explanation
+    {
+        MatchReason reason = MatchReason::SameText;
+        std::vector<std::string> terms;
+    };
+    std::vector<Explanation> wordingExplanations(m_groups.size());
+    std::vector<Explanation> pairExplanations(m_groupPairs.size());
+    parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.7),
+                   [&](size_t, auto nextBlock) {
+        for (size_t block; nextBlock(block);) {
+            visitBlock(block, [&](size_t source) {
+                if (block < groupBlocks) {
+                    for (const TextTerm &t : m_groupText[source]) {
+                        if (t.role != TermRole::Generic && !t.phrase)
+                            wordingExplanations[source].terms.push_back(t.surface);
+                    }
+                    return;
+                }
+                // Explain in the words of the duty that comes first in the model.
+                const GroupPair &p = m_groupPairs[source];
+                const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
+                Explanation &explanation = pairExplanations[source];
+                explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a],
+                        explanation.terms, explanation.reason);
+            }, [](int, int, bool) {});
+        }
+    });
+    m_groupText.clear();
+    m_groupText.shrink_to_fit();
+    if (isCancelled())
+        return;
+
     std::vector<size_t> blockBegin(groupBlocks + pairBlocks + 1, 0);
     for (size_t block = 0; block < groupBlocks + pairBlocks; ++block) {
         size_t count = 0;
@@ -1039,50 +1074,38 @@ void OverlapFinder::emitTextPairs()
         blockBegin[block + 1] = blockBegin[block] + count;
     }
     m_result.overlaps.resize(blockBegin.back());
-    parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.95),
+    parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.7, 1),
                    [&](size_t, auto nextBlock) {
-        std::vector<std::string> terms;
-        MatchReason reason = MatchReason::SharedTerms;
-        double score = 1.0;
         for (size_t block; nextBlock(block);) {
             DutyOverlap *next = m_result.overlaps.data() + blockBegin[block];
-            auto source = [&](size_t s) {
+            Explanation *explanation = nullptr;
+            double score = 1.0;
+            auto source = [&](size_t source) {
                 if (block < groupBlocks) {
-                    terms.clear();
-                    for (const TextTerm &t : m_groupText[s]) {
-                        if (t.role != TermRole::Generic && !t.phrase)
-                            terms.push_back(t.surface);
-                    }
-                    reason = MatchReason::SameText;
+                    explanation = &wordingExplanations[source];
                     score = 1.0;
-                    return;
+                } else {
+                    explanation = &pairExplanations[source];
+                    score = m_groupPairs[source].score;
                 }
-                // Explain in the words of the duty that comes first in the model.
-                const GroupPair &p = m_groupPairs[s];
-                const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
-                explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a], terms,
-                        reason);
-                score = p.score;
             };
             auto dutyPair = [&](int dutyA, int dutyB, bool last) {
                 DutyOverlap &o = *next++;
                 o.a = m_duties[dutyA];
                 o.b = m_duties[dutyB];
                 o.kind = OverlapKind::Text;
-                o.reason = reason;
+                o.reason = explanation->reason;
                 o.score = score;
                 // Most wordings are one duty's: the explanation is moved into the last overlap
                 // made of it, copied into the others.
                 if (last)
-                    o.terms = std::move(terms);
+                    o.terms = std::move(explanation->terms);
                 else
-                    o.terms = terms;
+                    o.terms = explanation->terms;
             };
             visitBlock(block, source, dutyPair);
         }
     });
-    m_groupText.clear();
-    m_groupText.shrink_to_fit();
 }
 
 void OverlapFinder::emitTagPairs()
