@@ -3,7 +3,9 @@
 #include "core/textnormalizer.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -636,12 +638,12 @@ void OverlapFinder::findGroupPairs()
     {
         std::span<const WeightedTerm> tail;
         double base = 0; // total weight plus the prior
-        std::uint64_t tailSignature = 0; // tailBit() of each tail term
+        std::uint64_t tailSignature = 0; // the tailBit() of each tail term set
     };
     std::vector<Probe> probes(groupCount);
     // A bloom filter of a tail in one word: two tails whose signatures share no bit share no term.
     auto tailBit = [](int id) {
-        return std::uint64_t{1} << ((static_cast<std::uint32_t>(id) * 0x9E3779B1u) >> 26);
+        return static_cast<int>((static_cast<std::uint32_t>(id) * 0x9E3779B1u) >> 26);
     };
     // The most a term can weigh in any duty: its inverse frequency (with the phrase factor),
     // since the role and emphasis factors are at most 1; a little more against float rounding.
@@ -668,7 +670,7 @@ void OverlapFinder::findGroupPairs()
         p.tail = v.terms.subspan(k);
         p.base = v.total + prior;
         for (const WeightedTerm &term : p.tail)
-            p.tailSignature |= tailBit(term.id);
+            p.tailSignature |= std::uint64_t{1} << tailBit(term.id);
     }
 
     // Two posting lists per term, in group order: groups holding it in their prefix, and groups
@@ -747,13 +749,9 @@ void OverlapFinder::findGroupPairs()
         std::vector<std::uint32_t> touched; // slots in use
         std::uint32_t slotMask = 0;
         int slotShift = 32;
-        struct TailTerm
-        {
-            std::uint64_t bit;
-            float weight;
-            float ceiling;
-        };
-        std::vector<TailTerm> selfTailTerms;
+        // The probing tail's weights and ceilings summed by signature bit.
+        std::array<double, 64> selfBitWeight{};
+        std::array<double, 64> selfBitCeiling{};
         std::vector<std::uint32_t> candidateSlots;
         std::vector<std::uint32_t> survivorSlots;
         std::vector<float> selfReach;
@@ -836,11 +834,14 @@ void OverlapFinder::findGroupPairs()
                 // share are those of this tail whose bit its signature has, worth at most this
                 // side's weight and, on its side, the term's ceiling. Since score <= max(share_a,
                 // share_b), a pair where neither side can share t of its base is ruled out.
-                selfTailTerms.clear();
+                selfBitWeight.fill(0);
+                selfBitCeiling.fill(0);
                 std::uint64_t selfSignature = 0;
                 for (const WeightedTerm &term : selfProbe.tail) {
-                    selfTailTerms.push_back({tailBit(term.id), term.weight, weightCeiling[term.id]});
-                    selfSignature |= selfTailTerms.back().bit;
+                    const int bit = tailBit(term.id);
+                    selfBitWeight[bit] += term.weight;
+                    selfBitCeiling[bit] += weightCeiling[term.id];
+                    selfSignature |= std::uint64_t{1} << bit;
                 }
                 const double selfNeeded = t * selfProbe.base * (1 - 1e-9);
                 survivorSlots.clear();
@@ -848,13 +849,11 @@ void OverlapFinder::findGroupPairs()
                     const Shared &s = shared[slot];
                     double mostSelf = s.self;
                     double mostOther = s.other;
-                    if (const std::uint64_t common = s.tailSignature & selfSignature) {
-                        for (const TailTerm &term : selfTailTerms) {
-                            if (common & term.bit) {
-                                mostSelf += term.weight;
-                                mostOther += term.ceiling;
-                            }
-                        }
+                    for (std::uint64_t common = s.tailSignature & selfSignature; common;
+                         common &= common - 1) {
+                        const int bit = std::countr_zero(common);
+                        mostSelf += selfBitWeight[bit];
+                        mostOther += selfBitCeiling[bit];
                     }
                     if (mostSelf >= selfNeeded || mostOther >= s.needed)
                         survivorSlots.push_back(slot);
