@@ -759,6 +759,17 @@ void OverlapFinder::findGroupPairs()
         // term, without the mispredicted branches of a merge (a duty's terms are distinct: the
         // normaliser merges a word said twice).
         std::vector<float> selfTailWeight(termCount, 0.0f);
+        // Whether shares of at most A and B fall short of t. The combined score lies between
+        // 0.7 and 1 times the larger share, which mostly decides without a square root.
+        auto cannotReach = [&](double a, double b) {
+            const double reachable = m_result.threshold - 1e-6;
+            const double high = std::max(a, b);
+            if (high < reachable)
+                return true;
+            if (0.7 * high >= reachable)
+                return false;
+            return combineShares(a, b) < reachable;
+        };
         // The first shared term met is the pair's first in id order (the terms not met come
         // after all that are), so the shares cannot exceed what it and the later terms of each
         // vector make: positional filtering (Xiao et al., PPJoin).
@@ -776,7 +787,7 @@ void OverlapFinder::findGroupPairs()
                     s.tailSignature = p.tailSignature;
                     s.needed = p.needed;
                     touched.push_back(slot);
-                    if (combineShares(reachFromHere, p.reach) < m_result.threshold - 1e-6) {
+                    if (cannotReach(reachFromHere, p.reach)) {
                         s.self = -1;
                         continue;
                     }
