@@ -334,13 +334,13 @@ public:
         };
         static constexpr Phase phases[] = {
             {&OverlapFinder::collectDuties, 0.0},
-            {&OverlapFinder::buildGroups, 0.16},
-            {&OverlapFinder::weighGroups, 0.01},
-            {&OverlapFinder::findGroupPairs, 0.54},
+            {&OverlapFinder::buildGroups, 0.17},
+            {&OverlapFinder::weighGroups, 0.015},
+            {&OverlapFinder::findGroupPairs, 0.49},
             {&OverlapFinder::markGenericGroups, 0.02},
-            {&OverlapFinder::emitTextPairs, 0.17},
-            {&OverlapFinder::emitTagPairs, 0.01},
-            {&OverlapFinder::finish, 0.09},
+            {&OverlapFinder::emitTextPairs, 0.2},
+            {&OverlapFinder::emitTagPairs, 0.005},
+            {&OverlapFinder::finish, 0.1},
         };
         for (const Phase &phase : phases) {
             if (isCancelled())
