@@ -1055,18 +1055,18 @@ void OverlapFinder::emitTextPairs()
     parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.7),
                    [&](size_t, auto nextBlock) {
         for (size_t block; nextBlock(block);) {
-            visitBlock(block, [&](size_t source) {
+            visitBlock(block, [&](size_t index) {
                 if (block < groupBlocks) {
-                    for (const TextTerm &t : m_groupText[source]) {
+                    for (const TextTerm &t : m_groupText[index]) {
                         if (t.role != TermRole::Generic && !t.phrase)
-                            wordingExplanations[source].terms.push_back(t.surface);
+                            wordingExplanations[index].terms.push_back(t.surface);
                     }
                     return;
                 }
                 // Explain in the words of the duty that comes first in the model.
-                const GroupPair &p = m_groupPairs[source];
+                const GroupPair &p = m_groupPairs[index];
                 const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
-                Explanation &explanation = pairExplanations[source];
+                Explanation &explanation = pairExplanations[index];
                 explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a],
                         explanation.terms, explanation.reason);
             }, [](int, int, bool) {});
@@ -1090,13 +1090,13 @@ void OverlapFinder::emitTextPairs()
             DutyOverlap *next = m_result.overlaps.data() + blockBegin[block];
             Explanation *explanation = nullptr;
             double score = 1.0;
-            auto source = [&](size_t source) {
+            auto source = [&](size_t index) {
                 if (block < groupBlocks) {
-                    explanation = &wordingExplanations[source];
+                    explanation = &wordingExplanations[index];
                     score = 1.0;
                 } else {
-                    explanation = &pairExplanations[source];
-                    score = m_groupPairs[source].score;
+                    explanation = &pairExplanations[index];
+                    score = m_groupPairs[index].score;
                 }
             };
             auto dutyPair = [&](int dutyA, int dutyB, bool last) {
