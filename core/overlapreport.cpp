@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <span>
 #include <sstream>
 
 namespace rolescope {
@@ -30,7 +31,8 @@ std::string csvField(std::string_view text)
     return out;
 }
 
-std::string joined(const std::vector<std::string> &parts, std::string_view separator)
+template<typename Parts>
+std::string joined(const Parts &parts, std::string_view separator)
 {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) {
@@ -41,16 +43,85 @@ std::string joined(const std::vector<std::string> &parts, std::string_view separ
     return out;
 }
 
-std::string jsonDuty(const Model &model, const DutyRef &ref)
-{
-    return "{\"role\": " + jsonQuote(model.role(ref.role).id)
-           + ", \"index\": " + std::to_string(ref.index)
-           + ", \"text\": " + jsonQuote(dutyOf(model, ref).text) + "}";
-}
-
 std::string percent(double fraction)
 {
     return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%";
+}
+
+// The overlaps are in score order, so the role ids, duty texts and matched words a listing reads
+// lie anywhere in a large process: at 100,000 roles, writing waited on memory most of the time.
+// Read for a batch of rows at once, in a loop that does nothing else, the reads of many rows are
+// in flight together instead of one after another between the formatting.
+class OverlapRows
+{
+public:
+    struct Duty
+    {
+        const Role *role;
+        int index;
+        std::string_view text;
+    };
+    struct Row
+    {
+        const DutyOverlap *overlap;
+        Duty a;
+        Duty b;
+        std::span<const std::string_view> terms;
+    };
+
+    OverlapRows(const Model &model, const std::vector<DutyOverlap> &overlaps)
+        : m_model(model)
+        , m_overlaps(overlaps)
+    {
+    }
+
+    size_t size() const { return m_overlaps.size(); }
+
+    // Row ROW; rows are meant to be read in order.
+    const Row &operator[](size_t row)
+    {
+        if (row < m_first || row >= m_first + m_rows.size())
+            read(row);
+        return m_rows[row - m_first];
+    }
+
+private:
+    void read(size_t first)
+    {
+        constexpr size_t BatchRows = 256;
+        m_first = first;
+        m_rows.clear();
+        m_terms.clear();
+        const size_t end = std::min(m_overlaps.size(), first + BatchRows);
+        std::vector<std::pair<size_t, size_t>> termRanges;
+        for (size_t r = first; r < end; ++r) {
+            const DutyOverlap &o = m_overlaps[r];
+            auto duty = [&](const DutyRef &ref) {
+                return Duty{&m_model.role(ref.role), ref.index, dutyOf(m_model, ref).text};
+            };
+            const size_t termsBegin = m_terms.size();
+            m_terms.insert(m_terms.end(), o.terms.begin(), o.terms.end());
+            termRanges.emplace_back(termsBegin, m_terms.size());
+            m_rows.push_back({&o, duty(o.a), duty(o.b), {}});
+        }
+        // Spans into m_terms once it has stopped growing.
+        for (size_t i = 0; i < m_rows.size(); ++i) {
+            m_rows[i].terms = std::span<const std::string_view>(m_terms).subspan(
+                termRanges[i].first, termRanges[i].second - termRanges[i].first);
+        }
+    }
+
+    const Model &m_model;
+    const std::vector<DutyOverlap> &m_overlaps;
+    std::vector<Row> m_rows;
+    std::vector<std::string_view> m_terms;
+    size_t m_first = 0;
+};
+
+std::string jsonDuty(const OverlapRows::Duty &duty)
+{
+    return "{\"role\": " + jsonQuote(duty.role->id) + ", \"index\": " + std::to_string(duty.index)
+           + ", \"text\": " + jsonQuote(duty.text) + "}";
 }
 
 } // namespace
@@ -91,15 +162,16 @@ void writeOverlapsText(std::ostream &out, const Model &model, const OverlapResul
     out << result.overlaps.size() << " overlapping dut"
         << (result.overlaps.size() == 1 ? "y pair" : "y pairs") << " (minimum score "
         << formatScore(result.threshold) << ")\n";
-    for (const DutyOverlap &o : result.overlaps) {
+    OverlapRows rows(model, result.overlaps);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const OverlapRows::Row &row = rows[i];
+        const DutyOverlap &o = *row.overlap;
         out << '\n' << formatScore(o.score) << "  " << matchReasonName(o.reason) << "\n";
-        for (const DutyRef &ref : {o.a, o.b}) {
-            out << "  " << model.role(ref.role).title << " #" << ref.index + 1 << ": "
-                << dutyOf(model, ref).text << "\n";
-        }
-        if (!o.terms.empty())
+        for (const OverlapRows::Duty &duty : {row.a, row.b})
+            out << "  " << duty.role->title << " #" << duty.index + 1 << ": " << duty.text << "\n";
+        if (!row.terms.empty())
             out << "  " << (o.kind == OverlapKind::Tag ? "tag: " : "matched: ")
-                << joined(o.terms, ", ") << "\n";
+                << joined(row.terms, ", ") << "\n";
     }
     if (!result.rolePairs.empty()) {
         out << "\nRole pairs\n";
@@ -121,14 +193,15 @@ void writeOverlapsText(std::ostream &out, const Model &model, const OverlapResul
 void writeOverlapsCsv(std::ostream &out, const Model &model, const OverlapResult &result)
 {
     out << "score,kind,reason,role_a,index_a,text_a,role_b,index_b,text_b,terms\r\n";
-    for (const DutyOverlap &o : result.overlaps) {
+    OverlapRows rows(model, result.overlaps);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const OverlapRows::Row &row = rows[i];
+        const DutyOverlap &o = *row.overlap;
         out << formatScore(o.score) << ',' << overlapKindName(o.kind) << ','
             << matchReasonName(o.reason);
-        for (const DutyRef &ref : {o.a, o.b}) {
-            out << ',' << csvField(model.role(ref.role).id) << ',' << ref.index << ','
-                << csvField(dutyOf(model, ref).text);
-        }
-        out << ',' << csvField(joined(o.terms, "; ")) << "\r\n";
+        for (const OverlapRows::Duty &duty : {row.a, row.b})
+            out << ',' << csvField(duty.role->id) << ',' << duty.index << ',' << csvField(duty.text);
+        out << ',' << csvField(joined(row.terms, "; ")) << "\r\n";
     }
 }
 
@@ -136,15 +209,18 @@ void writeOverlapsJson(std::ostream &out, const Model &model, const OverlapResul
 {
     out << "{\"threshold\": " << formatScore(result.threshold) << ",\n \"overlaps\": [";
     bool first = true;
-    for (const DutyOverlap &o : result.overlaps) {
+    OverlapRows rows(model, result.overlaps);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const OverlapRows::Row &row = rows[i];
+        const DutyOverlap &o = *row.overlap;
         out << (first ? "\n  " : ",\n  ");
         first = false;
         out << "{\"score\": " << formatScore(o.score)
             << ", \"kind\": " << jsonQuote(overlapKindName(o.kind))
-            << ",\n   \"a\": " << jsonDuty(model, o.a) << ",\n   \"b\": " << jsonDuty(model, o.b)
+            << ",\n   \"a\": " << jsonDuty(row.a) << ",\n   \"b\": " << jsonDuty(row.b)
             << ",\n   \"terms\": [";
-        for (size_t i = 0; i < o.terms.size(); ++i)
-            out << (i > 0 ? ", " : "") << jsonQuote(o.terms[i]);
+        for (size_t t = 0; t < row.terms.size(); ++t)
+            out << (t > 0 ? ", " : "") << jsonQuote(row.terms[t]);
         out << "]}";
     }
     out << "],\n \"role_pairs\": [";
