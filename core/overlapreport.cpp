@@ -93,7 +93,11 @@ private:
         m_rows.clear();
         m_terms.clear();
         const size_t end = std::min(m_overlaps.size(), first + BatchRows);
-        std::vector<std::pair<size_t, size_t>> termRanges;
+        // Room for every term of the batch first, so the rows' spans into it stay valid.
+        size_t termCount = 0;
+        for (size_t r = first; r < end; ++r)
+            termCount += m_overlaps[r].terms.size();
+        m_terms.reserve(termCount);
         for (size_t r = first; r < end; ++r) {
             const DutyOverlap &o = m_overlaps[r];
             auto duty = [&](const DutyRef &ref) {
@@ -101,13 +105,8 @@ private:
             };
             const size_t termsBegin = m_terms.size();
             m_terms.insert(m_terms.end(), o.terms.begin(), o.terms.end());
-            termRanges.emplace_back(termsBegin, m_terms.size());
-            m_rows.push_back({&o, duty(o.a), duty(o.b), {}});
-        }
-        // Spans into m_terms once it has stopped growing.
-        for (size_t i = 0; i < m_rows.size(); ++i) {
-            m_rows[i].terms = std::span<const std::string_view>(m_terms).subspan(
-                termRanges[i].first, termRanges[i].second - termRanges[i].first);
+            m_rows.push_back({&o, duty(o.a), duty(o.b),
+                              std::span<const std::string_view>(m_terms).subspan(termsBegin)});
         }
     }
 
