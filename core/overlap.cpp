@@ -1006,41 +1006,48 @@ void OverlapFinder::emitTextPairs()
     constexpr size_t BlockSize = 4096;
     const size_t groupBlocks = (m_groups.size() + BlockSize - 1) / BlockSize;
     const size_t pairBlocks = (m_groupPairs.size() + BlockSize - 1) / BlockSize;
-    // Calls source(s) for each group or group pair of BLOCK that makes overlaps, then
-    // dutyPair(a, b, last) for each of its pairs of duties of different roles; LAST marks the
-    // source's last pair, which may take its explanation instead of a copy.
-    auto visitBlock = [&](size_t block, auto &&source, auto &&dutyPair) {
-        auto visit = [&](int dutyA, int dutyB, bool last) {
-            if (m_duties[dutyA].role != m_duties[dutyB].role)
-                dutyPair(std::min(dutyA, dutyB), std::max(dutyA, dutyB), last);
-        };
+    // Calls fn(index) for each group (the same wording in several roles) or group pair of BLOCK.
+    auto forEachSource = [&](size_t block, auto &&fn) {
         if (block < groupBlocks) {
             const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
             for (size_t g = block * BlockSize; g < end; ++g) {
-                const Group &group = m_groups[g];
-                if (!sameWording(group))
-                    continue;
-                source(g);
-                for (size_t i = 0; i < group.duties.size(); ++i) {
-                    for (size_t j = i + 1; j < group.duties.size(); ++j)
-                        visit(group.duties[i], group.duties[j], false);
-                }
+                if (sameWording(m_groups[g]))
+                    fn(g);
             }
             return;
         }
         const size_t first = (block - groupBlocks) * BlockSize;
         const size_t end = std::min(m_groupPairs.size(), first + BlockSize);
-        for (size_t i = first; i < end; ++i) {
-            source(i);
-            const std::vector<int> &dutiesA = m_groups[m_groupPairs[i].a].duties;
-            const std::vector<int> &dutiesB = m_groups[m_groupPairs[i].b].duties;
+        for (size_t i = first; i < end; ++i)
+            fn(i);
+    };
+    // Calls source(index) for each source of BLOCK, then dutyPair(a, b, last) for each of its
+    // pairs of duties of different roles; LAST marks the source's last pair, which may take its
+    // explanation instead of a copy.
+    auto visitBlock = [&](size_t block, auto &&source, auto &&dutyPair) {
+        auto visit = [&](int dutyA, int dutyB, bool last) {
+            if (m_duties[dutyA].role != m_duties[dutyB].role)
+                dutyPair(std::min(dutyA, dutyB), std::max(dutyA, dutyB), last);
+        };
+        forEachSource(block, [&](size_t index) {
+            source(index);
+            if (block < groupBlocks) {
+                const std::vector<int> &duties = m_groups[index].duties;
+                for (size_t i = 0; i < duties.size(); ++i) {
+                    for (size_t j = i + 1; j < duties.size(); ++j)
+                        visit(duties[i], duties[j], false);
+                }
+                return;
+            }
+            const std::vector<int> &dutiesA = m_groups[m_groupPairs[index].a].duties;
+            const std::vector<int> &dutiesB = m_groups[m_groupPairs[index].b].duties;
             for (size_t ia = 0; ia < dutiesA.size(); ++ia) {
                 for (size_t ib = 0; ib < dutiesB.size(); ++ib) {
                     visit(dutiesA[ia], dutiesB[ib],
                           ia + 1 == dutiesA.size() && ib + 1 == dutiesB.size());
                 }
             }
-        }
+        });
     };
     // Explained first: the words of a wording held by several roles, and why each pair of
     // wordings matches. The groups' terms take much memory, and are freed before the overlaps
@@ -1055,7 +1062,7 @@ void OverlapFinder::emitTextPairs()
     parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.7),
                    [&](size_t, auto nextBlock) {
         for (size_t block; nextBlock(block);) {
-            visitBlock(block, [&](size_t index) {
+            forEachSource(block, [&](size_t index) {
                 if (block < groupBlocks) {
                     for (const TextTerm &t : m_groupText[index]) {
                         if (t.role != TermRole::Generic && !t.phrase)
@@ -1069,7 +1076,7 @@ void OverlapFinder::emitTextPairs()
                 Explanation &explanation = pairExplanations[index];
                 explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a],
                         explanation.terms, explanation.reason);
-            }, [](int, int, bool) {});
+            });
         }
     });
     m_groupText.clear();
