@@ -156,10 +156,19 @@ int main(int argc, char **argv)
     }
     if (verbose) {
         const double t = effectiveThreshold(model, {});
+        // The pairs missed are not in the result, so they are scored one by one, with the same
+        // corpus statistics findOverlaps() uses.
+        std::vector<std::string> corpus;
+        for (const Role &r : model.roles) {
+            for (const Responsibility &duty : r.responsibilities)
+                corpus.push_back(duty.text);
+        }
+        const DutySimilarity similarity(corpus, model.overlapSettings.synonyms);
         std::printf("\nhand-judged pairs below %.2f:\n", t);
         for (const ExpectedPair &p : hand) {
             if (scoreOf(p) < t)
-                std::printf("  %.3f  %s | %s\n", scoreOf(p), p.textA.c_str(), p.textB.c_str());
+                std::printf("  %.3f  %s | %s\n", similarity.compare(p.textA, p.textB).score,
+                            p.textA.c_str(), p.textB.c_str());
         }
         std::printf("\nunrelated pairs at or above %.2f:\n", t);
         for (const ExpectedPair &p : negative) {
