@@ -276,6 +276,9 @@ struct Token
     bool viaSynonym = false;
     Break before = Break::None;
     bool purpose = false;
+    // Opens the duty and may be its verb; it still joins the next word in a phrase, since a
+    // duty can open with a noun ("Market research and analysis").
+    bool leadingVerb = false;
     float emphasis = 1.0f;
 };
 
@@ -452,6 +455,40 @@ std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
     return words;
 }
 
+// Duties are written in the imperative ("Control operational budgets"): a word opening one is
+// its verb unless its ending marks a noun or an inflection ("Sales channels", "Budgeting").
+bool mayBeBareVerb(std::string_view word)
+{
+    auto endsWith = [&](std::string_view e) {
+        return word.size() > e.size() + 2 && word.substr(word.size() - e.size()) == e;
+    };
+    if (endsWith("s") && !endsWith("ss") && !endsWith("us"))
+        return false;
+    if (endsWith("ed") && !endsWith("eed"))
+        return false;
+    for (std::string_view e : {"ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship",
+                               "ism", "ous", "ful", "al"})
+        if (endsWith(e))
+            return false;
+    return true;
+}
+
+// Whether the verbs at the head of a duty go on after words[i]: "Plan, schedule, or
+// coordinate ...", "Listen to and resolve ...".
+bool continuesVerbList(const std::vector<Word> &words, size_t i)
+{
+    for (size_t k = i + 1; k < words.size(); ++k) {
+        const Word &next = words[k];
+        if (next.before >= Break::Punct)
+            return next.before == Break::Punct;
+        if (next.text == "and" || next.text == "or")
+            return true;
+        if (next.text != "to")
+            return false;
+    }
+    return false;
+}
+
 std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &words)
 {
     std::vector<Token> out;
@@ -460,6 +497,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     bool inPurpose = false;
     bool inQualifier = false;
     bool first = true;
+    bool leadingVerbs = true; // at the head of a sentence, where a duty names its activity
     int position = 0; // content words so far (CJK characters count half)
     // The first four content words keep full weight, each later one 10 % less, down to half;
     // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
@@ -473,6 +511,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         if (w.before == Break::Sentence) {
             inPurpose = false;
             inQualifier = false;
+            leadingVerbs = true;
         }
         if (!w.cjk.empty()) {
             Token t;
@@ -494,6 +533,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
             ++position;
             out.push_back(std::move(t));
             first = false;
+            leadingVerbs = false;
             continue;
         }
         if ((w.text == "such" && i + 1 < words.size() && words[i + 1].text == "as")
@@ -527,6 +567,13 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         t.plainStem = info.stem;
         t.surface = w.text;
         t.role = info.role;
+        if (leadingVerbs) {
+            if (t.role == TermRole::Object && !info.viaClass && mayBeBareVerb(w.text)) {
+                t.role = TermRole::Activity;
+                t.leadingVerb = true;
+            }
+            leadingVerbs = continuesVerbList(words, i);
+        }
         t.viaSynonym = info.viaClass;
         t.before = pending;
         pending = Break::None;
@@ -709,7 +756,8 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
             // Phrases join content words of the object ("sales channels"); a verb and its
             // object ("set prices") is matched word by word, since wording varies there most.
             if (!n.cjk && n.before == Break::None && t.role != TermRole::Generic
-                && n.role != TermRole::Generic && t.role != TermRole::Activity) {
+                && n.role != TermRole::Generic
+                && (t.role != TermRole::Activity || t.leadingVerb)) {
                 TextTerm phrase;
                 // Plain stems are joined without a separator so "life cycle" meets "lifecycle".
                 const bool plain = t.key == t.stem && n.key == n.stem && t.key[0] != '='

@@ -332,6 +332,31 @@ TEST(TextNormalizer, PurposeClausesAndGenericVerbsWeighLess)
     EXPECT_EQ(roleOf("delivery"), TermRole::Purpose);
 }
 
+TEST(TextNormalizer, TheVerbsOpeningADutyAreItsActivity)
+{
+    TextNormalizer normalizer;
+    auto roleIn = [&](std::string_view text, std::string_view surface) {
+        for (const TextTerm &t : normalizer.terms(text)) {
+            if (t.surface == surface)
+                return t.role;
+        }
+        ADD_FAILURE() << "no term " << surface << " in " << text;
+        return TermRole::Generic;
+    };
+    // A verb no built-in class knows still names the activity, not the object of the work.
+    EXPECT_EQ(roleIn("Control operational budgets", "control"), TermRole::Activity);
+    EXPECT_EQ(roleIn("Control operational budgets", "budgets"), TermRole::Object);
+    // So do the verbs listed with it, but not the same word later on, as a noun.
+    EXPECT_EQ(roleIn("Listen to and resolve customer complaints", "listen"), TermRole::Activity);
+    EXPECT_EQ(roleIn("Plan, schedule, or coordinate project work", "schedule"),
+              TermRole::Activity);
+    EXPECT_EQ(roleIn("Prepare and issue work schedule for staff", "schedule"), TermRole::Object);
+    // A duty that opens with a noun keeps its phrase, and plural or derived words stay objects.
+    EXPECT_EQ(roleIn("Market research and analysis", "market research"), TermRole::Object);
+    EXPECT_EQ(roleIn("Sales channels management", "sales"), TermRole::Object);
+    EXPECT_EQ(roleIn("Compliance reporting to the board", "compliance"), TermRole::Object);
+}
+
 TEST(TextNormalizer, CompoundsMeetTheirSpacedForm)
 {
     TextNormalizer normalizer;
