@@ -177,6 +177,12 @@ ExportDialog::ExportDialog(Document *document, ChartScene *scene, const QRectF &
     updateControls();
 }
 
+void ExportDialog::setOverlapMinScore(std::optional<double> minScore)
+{
+    m_overlapMinScore = minScore;
+    m_overlapScores.clear();
+}
+
 void ExportDialog::setComparisonView(ComparisonView *view)
 {
     m_comparison = view;
@@ -237,7 +243,7 @@ ExportChart ExportDialog::chart() const
         if (m_overlapScores.empty()) {
             ExportChart probe;
             probe.model = &model;
-            probe.highlight(current, true);
+            probe.highlight(current, true, m_overlapMinScore);
             m_overlapScores = std::move(probe.overlapScores);
         }
         chart.highlighted = current;

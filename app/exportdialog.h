@@ -34,6 +34,9 @@ public:
 
     // Offers the comparison view of the window (its roles as they are compared now).
     void setComparisonView(ComparisonView *view);
+    // The minimum overlap score chosen in the window, for tinting roles like the window does
+    // (none: the model's threshold).
+    void setOverlapMinScore(std::optional<double> minScore);
     void setArea(Area area);
     void setFormat(ExportFormat format);
     QString outputPath() const;
@@ -58,6 +61,7 @@ private:
     QRectF m_visibleRect;
     ComparisonView *m_comparison = nullptr;
     mutable std::vector<double> m_overlapScores; // computed once, when first asked for
+    std::optional<double> m_overlapMinScore;
 
     QComboBox *m_area;
     QCheckBox *m_includeCollapsed;

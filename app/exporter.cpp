@@ -177,7 +177,7 @@ ExportChart ExportChart::laidOut(const Model &model, const LayoutOptions &option
     return chart;
 }
 
-void ExportChart::highlight(RoleIndex role, bool overlaps)
+void ExportChart::highlight(RoleIndex role, bool overlaps, std::optional<double> minScore)
 {
     highlighted = role;
     overlapScores.clear();
@@ -185,7 +185,9 @@ void ExportChart::highlight(RoleIndex role, bool overlaps)
         return;
     overlapScores.assign(static_cast<size_t>(model->roleCount()), 0.0);
     // The role-pair score the window tints its cards with, so the file matches the screen.
-    for (const RolePairOverlap &pair : findOverlaps(*model).rolePairs) {
+    OverlapOptions options;
+    options.minScore = minScore;
+    for (const RolePairOverlap &pair : findOverlaps(*model, options).rolePairs) {
         if (pair.a == role)
             overlapScores[static_cast<size_t>(pair.b)] = pair.score;
         else if (pair.b == role)

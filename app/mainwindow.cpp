@@ -11,6 +11,7 @@
 #include "app/filewatcher.h"
 #include "app/loadindicator.h"
 #include "app/outlineview.h"
+#include "app/overlapanalysis.h"
 #include "app/overlapcontroller.h"
 #include "app/overviewwidget.h"
 #include "app/recentfiles.h"
@@ -172,6 +173,7 @@ void MainWindow::exportWithDialog()
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
     ExportDialog dialog(m_document, m_scene, visible, this);
     dialog.setComparisonView(m_overlaps->comparisonView());
+    dialog.setOverlapMinScore(m_overlaps->analysis()->minScore());
     dialog.exec();
 }
 

@@ -21,7 +21,9 @@ OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
-    connect(document, &Document::modelReset, this, [this] {
+    connect(document, &Document::modelReset, this, [this](bool keptState) {
+        if (!keptState)
+            m_minScore.reset();
         abandonJob();
         m_result.reset();
         if (analysesAhead())
@@ -55,8 +57,7 @@ void OverlapAnalysis::start() const
     auto job = std::make_shared<Job>();
     job->model = m_document->model();
     m_job = job;
-    m_thread = QThread::create([job] {
-        OverlapOptions options;
+    m_thread = QThread::create([job, options = options()]() mutable {
         options.cancelled = &job->cancelled;
         options.progress = &job->progress;
         job->result = findOverlaps(job->model, options);
@@ -134,8 +135,43 @@ const OverlapResult &OverlapAnalysis::result() const
         start();
     if (m_thread)
         return nothingYet;
-    m_result = m_document->hasModel() ? findOverlaps(m_document->model()) : OverlapResult();
+    m_result = m_document->hasModel() ? findOverlaps(m_document->model(), options())
+                                      : OverlapResult();
     return *m_result;
+}
+
+OverlapOptions OverlapAnalysis::options() const
+{
+    OverlapOptions options;
+    options.minScore = m_minScore;
+    return options;
+}
+
+double OverlapAnalysis::threshold() const
+{
+    return m_minScore.value_or(modelThreshold());
+}
+
+double OverlapAnalysis::modelThreshold() const
+{
+    return m_document->hasModel() ? effectiveThreshold(m_document->model(), {})
+                                  : DefaultOverlapThreshold;
+}
+
+void OverlapAnalysis::setMinScore(std::optional<double> minScore)
+{
+    if (minScore == m_minScore)
+        return;
+    // The result was wanted if it was there or on its way; a very large model is then
+    // analysed again at once instead of waiting to be asked a second time.
+    const bool wanted = m_result.has_value() || m_thread != nullptr;
+    m_minScore = minScore;
+    abandonJob();
+    m_result.reset();
+    const int roles = m_document->hasModel() ? m_document->model().roleCount() : 0;
+    if (analysesAhead() || (wanted && roles >= BackgroundRoleCount))
+        start();
+    emit changed();
 }
 
 std::vector<double> OverlapAnalysis::scoresAgainst(RoleIndex role) const

@@ -49,6 +49,17 @@ public:
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;
 
+    // The minimum score of an inferred overlap, chosen in the window instead of the model's
+    // threshold (none: the model's). It is kept when the same file is reloaded and dropped
+    // when another model is shown. Changing it analyses the model again: at once where the
+    // analysis was wanted, otherwise when next asked for.
+    std::optional<double> minScore() const { return m_minScore; }
+    void setMinScore(std::optional<double> minScore);
+    // The threshold the result uses: the one chosen here, else the model's.
+    double threshold() const;
+    // The model's settings.overlap.threshold, else the default.
+    double modelThreshold() const;
+
 signals:
     // A new model is shown: results taken before are stale.
     void changed();
@@ -63,7 +74,10 @@ private:
     void abandonJob();
     void finishJob() const;
 
+    OverlapOptions options() const;
+
     Document *m_document;
+    std::optional<double> m_minScore;
     mutable std::optional<OverlapResult> m_result;
     mutable std::shared_ptr<Job> m_job;
     mutable QThread *m_thread = nullptr;

@@ -4,12 +4,14 @@
 #include "app/overlapanalysis.h"
 #include "app/rolepairmodel.h"
 
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
+#include <QSignalBlocker>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -23,6 +25,8 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     , m_model(new RolePairModel(analysis, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit)
+    , m_minScore(new QDoubleSpinBox)
+    , m_minScoreTimer(new QTimer(this))
     , m_table(new QTableView)
     , m_pending(new QLabel)
     , m_start(new QPushButton(tr("Find Overlaps")))
@@ -39,6 +43,21 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by role title"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    // Each change analyses the model again, so stepping through values with the arrows waits
+    // for a pause; Enter applies at once.
+    m_minScore->setRange(0.05, 1.0);
+    m_minScore->setSingleStep(0.05);
+    m_minScore->setDecimals(2);
+    m_minScore->setKeyboardTracking(false);
+    m_minScore->setAccelerated(true);
+    m_minScoreTimer->setSingleShot(true);
+    m_minScoreTimer->setInterval(400);
+    connect(m_minScore, &QDoubleSpinBox::valueChanged, m_minScoreTimer,
+            qOverload<>(&QTimer::start));
+    connect(m_minScoreTimer, &QTimer::timeout, this, &OverlapDock::applyMinScore);
+    connect(m_minScore, &QDoubleSpinBox::editingFinished, this, &OverlapDock::applyMinScore);
+    showMinScore();
 
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
@@ -65,7 +84,13 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
 
     auto layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(m_filter);
+    auto filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    auto minScoreLabel = new QLabel(tr("&Minimum score:"));
+    minScoreLabel->setBuddy(m_minScore);
+    filterRow->addWidget(minScoreLabel);
+    filterRow->addWidget(m_minScore);
+    layout->addLayout(filterRow);
     layout->addWidget(m_pending);
     layout->addWidget(m_start, 0, Qt::AlignLeft);
     auto progressRow = new QHBoxLayout;
@@ -73,6 +98,7 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     progressRow->addWidget(m_stop);
     layout->addLayout(progressRow);
     layout->addWidget(m_table);
+    m_pending->setObjectName(QStringLiteral("overlapNote"));
     m_pending->setWordWrap(true);
     m_pending->hide();
     m_start->hide();
@@ -103,6 +129,7 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
         if (isVisible())
             refreshIfStale();
     };
+    connect(analysis, &OverlapAnalysis::changed, this, &OverlapDock::showMinScore);
     connect(analysis, &OverlapAnalysis::changed, this, markStale);
     connect(analysis, &OverlapAnalysis::resultReady, this, markStale);
 }
@@ -137,6 +164,28 @@ void OverlapDock::refreshIfStale()
     m_pending->setText(tr("Finding overlapping duties among %1 roles… The list appears when "
                           "it is done; the window stays usable meanwhile.")
                            .arg(roles));
+}
+
+void OverlapDock::applyMinScore()
+{
+    m_minScoreTimer->stop();
+    const double chosen = m_minScore->value();
+    // Back at the model's own threshold, the model's setting applies again (and a reload that
+    // changes it is followed).
+    const bool isModels = qAbs(chosen - m_analysis->modelThreshold()) < 0.005;
+    m_analysis->setMinScore(isModels ? std::nullopt : std::optional<double>(chosen));
+}
+
+void OverlapDock::showMinScore()
+{
+    m_minScoreTimer->stop();
+    const QSignalBlocker blocker(m_minScore);
+    m_minScore->setValue(m_analysis->threshold());
+    m_minScore->setToolTip(
+        tr("Two duties overlap when their score reaches this. The model's threshold is %1.\n"
+           "Lower it for duties written as long statements that list several tasks; raise it "
+           "to see only duties worded almost alike.")
+            .arg(QLocale().toString(m_analysis->modelThreshold(), 'f', 2)));
 }
 
 void OverlapDock::showProgress(bool running)

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -33,6 +34,8 @@ public:
     QSortFilterProxyModel *proxyModel() const { return m_proxy; }
     QTableView *tableView() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
+    // The minimum score of an overlap: the model's threshold until the user changes it.
+    QDoubleSpinBox *minScoreBox() const { return m_minScore; }
 
 signals:
     void compareRequested(RoleIndex a, RoleIndex b);
@@ -43,10 +46,14 @@ protected:
 private:
     void refreshIfStale();
     void showProgress(bool running);
+    void applyMinScore();
+    void showMinScore();
 
     RolePairModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
+    QDoubleSpinBox *m_minScore;
+    QTimer *m_minScoreTimer; // waits for the user to stop stepping before analysing again
     QTableView *m_table;
     QLabel *m_pending; // while the analysis runs, or before a very large one is started
     QPushButton *m_start; // starts the analysis of a very large model

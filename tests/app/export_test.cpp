@@ -1,3 +1,4 @@
+#include "app/builtinmodel.h"
 #include "app/chartscene.h"
 #include "app/comparisonview.h"
 #include "app/document.h"
@@ -524,6 +525,21 @@ TEST_F(ExportTest, HighlightTintsRolesThatShareDuties)
                             QStringLiteral("--highlight"), QStringLiteral("nobody")})
                   .exitCode,
               2);
+}
+
+// The tint follows the minimum score chosen in the window, as the window's own tint does: the
+// marketing and sales managers share only umbrella duties scoring 0.53-0.54.
+TEST_F(ExportTest, HighlightUsesTheMinimumScoreChosenInTheWindow)
+{
+    const LoadResult builtIn = loadBuiltInModel();
+    ASSERT_TRUE(builtIn.ok());
+    const Model &model = *builtIn.model;
+    const auto sales = size_t(model.find("sales-manager"));
+    ExportChart chart = ExportChart::laidOut(model, {}, {});
+    chart.highlight(model.find("marketing-manager"), true);
+    EXPECT_GT(chart.overlapScores[sales], 0);
+    chart.highlight(model.find("marketing-manager"), true, 0.6);
+    EXPECT_EQ(chart.overlapScores[sales], 0);
 }
 
 // --compare renders the window's comparison view of the roles, with no display.

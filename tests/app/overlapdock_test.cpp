@@ -1,3 +1,4 @@
+#include "app/builtinmodel.h"
 #include "app/chartscene.h"
 #include "app/chartview.h"
 #include "app/comparisonview.h"
@@ -10,10 +11,12 @@
 #include "app/overlaplegend.h"
 #include "app/rolepairmodel.h"
 #include "app/roletreemodel.h"
+#include "testmodels.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -21,6 +24,7 @@
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -153,7 +157,7 @@ TEST(OverlapAnalysisTest, DockSaysTheAnalysisRunsAndFillsWhenItIsDone)
     OverlapDock dock(&analysis);
     dock.show();
     document.setModel(largeModel("Audit the payroll ledgers"));
-    auto *pending = dock.findChild<QLabel *>();
+    auto *pending = dock.findChild<QLabel *>(QStringLiteral("overlapNote"));
     ASSERT_NE(pending, nullptr);
     EXPECT_TRUE(pending->isVisible());
     EXPECT_TRUE(pending->text().contains(QStringLiteral("Finding overlapping duties")))
@@ -186,7 +190,7 @@ TEST(OverlapAnalysisTest, TheDockStartsAVeryLargeAnalysisOnlyWhenAsked)
     EXPECT_FALSE(analysis.isPending());
     EXPECT_TRUE(analysis.waitsToBeAsked());
     EXPECT_EQ(dock.pairModel()->rowCount(), 0);
-    auto *note = dock.findChild<QLabel *>();
+    auto *note = dock.findChild<QLabel *>(QStringLiteral("overlapNote"));
     ASSERT_NE(note, nullptr);
     EXPECT_TRUE(note->isVisible());
     EXPECT_TRUE(note->text().contains(QStringLiteral("a minute"))) << note->text().toStdString();
@@ -235,6 +239,70 @@ TEST(OverlapAnalysisTest, StopAbandonsAVeryLargeAnalysisUntilAskedAgain)
     QTest::qWait(200);
     EXPECT_TRUE(analysis.waitsToBeAsked());
     EXPECT_EQ(dock.pairModel()->rowCount(), 0);
+}
+
+// The built-in model's overlaps at 0.5 (the default) and at a lower threshold, which adds
+// pairs of umbrella duties ("Manage sales" / "Forecast the year's sales").
+TEST(OverlapAnalysisTest, aMinimumScoreChosenInTheWindowReplacesTheModelsThreshold)
+{
+    const QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("org.yaml"));
+    rolescope::testing::writeFile(path, builtInModelBytes());
+    Document document;
+    OverlapAnalysis analysis(&document);
+    ASSERT_TRUE(document.load(path));
+    EXPECT_EQ(analysis.threshold(), DefaultOverlapThreshold);
+    EXPECT_EQ(analysis.modelThreshold(), DefaultOverlapThreshold);
+    const size_t atDefault = analysis.result().overlaps.size();
+
+    int changes = 0;
+    QObject::connect(&analysis, &OverlapAnalysis::changed, [&changes] { ++changes; });
+    analysis.setMinScore(0.35);
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(analysis.threshold(), 0.35);
+    OverlapOptions options;
+    options.minScore = 0.35;
+    const OverlapResult expected = findOverlaps(document.model(), options);
+    EXPECT_EQ(analysis.result().threshold, 0.35);
+    EXPECT_EQ(analysis.result().overlaps.size(), expected.overlaps.size());
+    EXPECT_GT(analysis.result().overlaps.size(), atDefault);
+
+    // Kept while the same file is reloaded; dropped for another model.
+    ASSERT_TRUE(document.reload());
+    EXPECT_EQ(analysis.threshold(), 0.35);
+    EXPECT_EQ(analysis.result().overlaps.size(), expected.overlaps.size());
+    ASSERT_TRUE(document.load(QString()));
+    EXPECT_FALSE(analysis.minScore().has_value());
+    EXPECT_EQ(analysis.result().overlaps.size(), atDefault);
+}
+
+TEST(OverlapAnalysisTest, theDocksMinimumScoreBoxAnalysesAgainAtTheScoreTyped)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    OverlapDock dock(&analysis);
+    dock.show();
+    ASSERT_TRUE(document.load(QString()));
+    QDoubleSpinBox *box = dock.minScoreBox();
+    EXPECT_DOUBLE_EQ(box->value(), DefaultOverlapThreshold);
+    EXPECT_TRUE(box->toolTip().contains(QStringLiteral("0.50"))) << box->toolTip().toStdString();
+    const int pairsAtDefault = dock.pairModel()->rowCount();
+
+    // Typed and confirmed with Enter: analysed again at once.
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("0.35"));
+    QTest::keyClick(box, Qt::Key_Return);
+    EXPECT_EQ(analysis.minScore(), std::optional<double>(0.35));
+    EXPECT_GT(dock.pairModel()->rowCount(), pairsAtDefault);
+
+    // Stepping with the arrow keys waits for a pause; back at the model's threshold, the
+    // model's setting applies again.
+    for (int step = 0; step < 3; ++step)
+        QTest::keyClick(box, Qt::Key_Up);
+    EXPECT_EQ(analysis.minScore(), std::optional<double>(0.35));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.minScore().has_value(); }, 5000));
+    EXPECT_EQ(dock.pairModel()->rowCount(), pairsAtDefault);
 }
 
 class OverlapWindowTest : public ::testing::Test
