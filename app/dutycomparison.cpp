@@ -8,8 +8,6 @@
 
 namespace rolescope {
 
-namespace {
-
 class DisjointSets
 {
 public:
@@ -34,8 +32,6 @@ public:
 private:
     std::vector<int> m_parent;
 };
-
-} // namespace
 
 DutyComparison::DutyComparison(const Model &model, const OverlapResult &overlaps,
                                std::vector<RoleIndex> roles)
@@ -93,12 +89,7 @@ DutyComparison::DutyComparison(const Model &model, const OverlapResult &overlaps
 
     DisjointSets sets(m_offsets.back());
     std::vector<bool> linked(static_cast<size_t>(m_offsets.back()), false);
-    for (const Link &link : m_links) {
-        const int a = slot(link.columnA, link.dutyA);
-        const int b = slot(link.columnB, link.dutyB);
-        sets.unite(a, b);
-        linked[static_cast<size_t>(a)] = linked[static_cast<size_t>(b)] = true;
-    }
+    joinBestMatches(sets, linked, [](const Link &) { return true; });
 
     std::map<int, int> groupOfRoot;
     for (int column = 0; column < columnCount(); ++column) {
@@ -142,6 +133,42 @@ DutyComparison::DutyComparison(const Model &model, const OverlapResult &overlaps
     std::sort(firstDuties.begin(), firstDuties.end());
     for (size_t rank = 0; rank < firstDuties.size(); ++rank)
         m_groups[firstDuties[rank].second].color = static_cast<int>(rank);
+}
+
+// Each matched duty joins the row of its best match only. Joining every match would chain
+// duties into one long row of one colour wherever each shares a word with the next (long
+// statements, or a low minimum score); the other matches are still listed when hovering.
+// The best match is chosen by score, then by model order, never by column order, so the
+// rows do not change when columns move.
+template<typename Keep>
+void DutyComparison::joinBestMatches(DisjointSets &sets, std::vector<bool> &matched,
+                                     Keep keep) const
+{
+    struct Best
+    {
+        double score = -1;
+        DutyRef other;
+        int otherSlot = -1;
+    };
+    std::vector<Best> best(static_cast<size_t>(m_offsets.back()));
+    auto offer = [&](int column, int duty, int otherColumn, int otherDuty, double score) {
+        Best &b = best[static_cast<size_t>(slot(column, duty))];
+        const DutyRef other{m_roles[static_cast<size_t>(otherColumn)], otherDuty};
+        if (score > b.score || (score == b.score && other < b.other))
+            b = {score, other, slot(otherColumn, otherDuty)};
+    };
+    for (const Link &link : m_links) {
+        if (!keep(link))
+            continue;
+        offer(link.columnA, link.dutyA, link.columnB, link.dutyB, link.score);
+        offer(link.columnB, link.dutyB, link.columnA, link.dutyA, link.score);
+    }
+    for (size_t at = 0; at < best.size(); ++at) {
+        if (best[at].otherSlot < 0)
+            continue;
+        sets.unite(static_cast<int>(at), best[at].otherSlot);
+        matched[at] = true;
+    }
 }
 
 int DutyComparison::columnOf(RoleIndex role) const
@@ -195,16 +222,10 @@ PairSummary DutyComparison::summary(int left, int right) const
     };
     DisjointSets sets(m_offsets.back());
     std::vector<bool> matched(static_cast<size_t>(m_offsets.back()), false);
-    for (const Link &link : m_links) {
-        if (!((link.columnA == left && link.columnB == right)
-              || (link.columnA == right && link.columnB == left))) {
-            continue;
-        }
-        const int a = slot(link.columnA, link.dutyA);
-        const int b = slot(link.columnB, link.dutyB);
-        sets.unite(a, b);
-        matched[static_cast<size_t>(a)] = matched[static_cast<size_t>(b)] = true;
-    }
+    joinBestMatches(sets, matched, [&](const Link &link) {
+        return (link.columnA == left && link.columnB == right)
+               || (link.columnA == right && link.columnB == left);
+    });
     int matchedLeft = 0;
     int matchedRight = 0;
     std::vector<int> roots;

@@ -7,6 +7,8 @@
 
 namespace rolescope {
 
+class DisjointSets;
+
 // Why one compared duty matches another, for the explanation shown when hovering it.
 struct DutyMatch
 {
@@ -77,6 +79,9 @@ private:
     };
 
     int columnOf(RoleIndex role) const;
+    // Unites each duty with its best match among the links KEEP accepts, and marks both.
+    template<typename Keep>
+    void joinBestMatches(DisjointSets &sets, std::vector<bool> &matched, Keep keep) const;
     int slot(int column, int duty) const { return m_offsets[static_cast<size_t>(column)] + duty; }
 
     std::vector<RoleIndex> m_roles;

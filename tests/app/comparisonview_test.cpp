@@ -336,4 +336,53 @@ TEST(DutyComparisonTest, groupsAndColoursDoNotDependOnColumnOrder)
     EXPECT_EQ(summary.onlyRight, 9);
 }
 
+// A duty joins the row of its best match only, so that duties each sharing something with
+// the next do not chain into one row of one colour; the weaker matches are still listed.
+TEST(DutyComparisonTest, eachDutyJoinsTheRowOfItsBestMatchOnly)
+{
+    Model model;
+    for (const char *id : {"a", "b"}) {
+        Role role;
+        role.id = id;
+        role.title = id;
+        for (int duty = 0; duty < 3; ++duty)
+            role.responsibilities.push_back({std::string(id) + std::to_string(duty), {}, {}});
+        model.roles.push_back(std::move(role));
+    }
+    model.rebuildIndex();
+    OverlapResult overlaps;
+    auto match = [&](int a, int b, double score) {
+        DutyOverlap o;
+        o.a = {0, a};
+        o.b = {1, b};
+        o.score = score;
+        overlaps.overlaps.push_back(o);
+    };
+    match(0, 0, 0.9);
+    match(1, 1, 0.8);
+    match(2, 1, 0.6);
+    match(1, 0, 0.55); // a1's weaker match: joining it would make one row of everything
+
+    for (const bool reversed : {false, true}) {
+        const DutyComparison comparison(model, overlaps,
+                                        reversed ? std::vector<RoleIndex>{1, 0}
+                                                 : std::vector<RoleIndex>{0, 1});
+        const int a = reversed ? 1 : 0;
+        const int b = reversed ? 0 : 1;
+        ASSERT_EQ(comparison.groups().size(), 2u) << "reversed " << reversed;
+        EXPECT_EQ(comparison.groupOf(a, 0), comparison.groupOf(b, 0));
+        EXPECT_EQ(comparison.groupOf(a, 1), comparison.groupOf(b, 1));
+        EXPECT_EQ(comparison.groupOf(a, 2), comparison.groupOf(b, 1));
+        EXPECT_NE(comparison.groupOf(a, 0), comparison.groupOf(a, 1));
+        EXPECT_TRUE(comparison.uniqueDuties(b) == std::vector<int>{2});
+        const std::vector<DutyMatch> matches = comparison.matchesOf(a, 1);
+        ASSERT_EQ(matches.size(), 2u);
+        EXPECT_EQ(matches[1].duty, 0);
+        EXPECT_DOUBLE_EQ(matches[1].score, 0.55);
+        const PairSummary summary = comparison.summary(0, 1);
+        EXPECT_EQ(summary.shared, 2);
+        EXPECT_EQ(summary.onlyLeft + summary.onlyRight, 1);
+    }
+}
+
 } // namespace
