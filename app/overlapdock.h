@@ -19,10 +19,11 @@ class OverlapAnalysis;
 class RolePairModel;
 
 // The "Overlaps" dock: every pair of roles that share work, highest score first, with a
-// filter by title. Double-clicking a pair (or Enter) asks for their comparison. The pairs are
-// computed when the dock is first shown after a model change, not while it is hidden; for a
-// very large model (half a minute and gigabytes of work) only when the user asks for them
-// here, with a progress bar and a Stop button while it runs.
+// filter by title and the minimum score two duties need to overlap. Double-clicking a pair
+// (or Enter) asks for their comparison. The pairs are computed when the dock is first shown
+// after a model change, not while it is hidden; for a very large model (half a minute and
+// gigabytes of work) only when the user asks for them here, with a progress bar and a Stop
+// button while it runs.
 class OverlapDock : public QWidget
 {
     Q_OBJECT

@@ -455,6 +455,8 @@ std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
     return words;
 }
 
+namespace {
+
 // Duties are written in the imperative ("Control operational budgets"): a word opening one is
 // its verb unless its ending marks a noun or an inflection ("Sales channels", "Budgeting").
 bool mayBeBareVerb(std::string_view word)
@@ -488,6 +490,8 @@ bool continuesVerbList(const std::vector<Word> &words, size_t i)
     }
     return false;
 }
+
+} // namespace
 
 std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &words)
 {
