@@ -134,6 +134,13 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     connect(analysis, &OverlapAnalysis::resultReady, this, markStale);
 }
 
+// The box loses the focus while QWidget's destructor closes the dock, and its
+// editingFinished() must not reach a dock that is no longer one.
+OverlapDock::~OverlapDock()
+{
+    disconnect(m_minScore, nullptr, this, nullptr);
+}
+
 void OverlapDock::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);

@@ -30,6 +30,7 @@ class OverlapDock : public QWidget
 
 public:
     explicit OverlapDock(OverlapAnalysis *analysis, QWidget *parent = nullptr);
+    ~OverlapDock() override;
 
     RolePairModel *pairModel() const { return m_model; }
     QSortFilterProxyModel *proxyModel() const { return m_proxy; }
