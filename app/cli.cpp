@@ -97,29 +97,17 @@ int runOverlaps(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("The model (YAML). '-' reads standard input; none uses the built-in model."),
                                  QStringLiteral("[FILE]"));
-    const QCommandLineOption minScoreOption(
-        QStringLiteral("min-score"),
-        QStringLiteral("Minimum score of an inferred overlap (default: the model's settings.overlap.threshold, else %1).")
-            .arg(DefaultOverlapThreshold),
-        QStringLiteral("S"));
     const QCommandLineOption formatOption(QStringLiteral("format"), QStringLiteral("Output: text, csv or json."),
                                           QStringLiteral("text|csv|json"), QStringLiteral("text"));
-    parser.addOption(minScoreOption);
+    parser.addOption(minScoreOption());
     parser.addOption(formatOption);
     if (const int code = parseOrExit(parser, arguments.mid(1), 1); code >= 0)
         return code;
 
     OverlapOptions options;
-    if (parser.isSet(minScoreOption)) {
-        bool ok = false;
-        const double minScore = parser.value(minScoreOption).toDouble(&ok);
-        if (!ok || minScore < 0 || minScore > 1) {
-            err() << "--min-score must be a number from 0 to 1, not '" << parser.value(minScoreOption) << "'.\n";
-            err().flush();
-            return ExitUsage;
-        }
-        options.minScore = minScore;
-    }
+    if (const int code = readMinScore(parser, QStringLiteral("overlaps"), options.minScore);
+        code >= 0)
+        return code;
     const QString format = parser.value(formatOption);
     if (format != QLatin1String("text") && format != QLatin1String("csv") && format != QLatin1String("json")) {
         err() << "Unknown --format '" << format << "': use text, csv or json.\n";

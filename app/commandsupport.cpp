@@ -3,6 +3,7 @@
 #include "app/builtinmodel.h"
 #include "app/cli.h"
 #include "core/diagnostic.h"
+#include "core/overlap.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,6 +36,35 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &arguments, int ma
         err << "Unexpected argument: " << parser.positionalArguments().at(maxPositional) << "\n";
         return ExitUsage;
     }
+    return -1;
+}
+
+QCommandLineOption minScoreOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("min-score"),
+        QStringLiteral("Minimum score of an inferred overlap (default: the model's "
+                       "settings.overlap.threshold, else %1).")
+            .arg(DefaultOverlapThreshold),
+        QStringLiteral("S"));
+}
+
+int readMinScore(const QCommandLineParser &parser, const QString &command,
+                 std::optional<double> &minScore)
+{
+    minScore.reset();
+    const QString name = minScoreOption().names().constFirst();
+    if (!parser.isSet(name))
+        return -1;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || value < 0 || value > 1) {
+        QTextStream(stderr) << "--min-score must be a number from 0 to 1, not '"
+                            << parser.value(name) << "'.\nTry 'rolescope " << command
+                            << " --help'.\n";
+        return ExitUsage;
+    }
+    minScore = value;
     return -1;
 }
 

@@ -2,8 +2,11 @@
 
 #include "core/loader.h"
 
+#include <QCommandLineOption>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 class QCommandLineParser;
 
@@ -13,6 +16,13 @@ namespace rolescope {
 // option. Returns -1 to go on, or the exit code to stop with: --help printed, or a usage
 // error reported on stderr.
 int parseOrExit(QCommandLineParser &parser, const QStringList &arguments, int maxPositional);
+
+// --min-score S: the minimum score of an inferred overlap, instead of the model's threshold.
+QCommandLineOption minScoreOption();
+// The value of minScoreOption() in PARSER into MINSCORE (unset when not given). Returns -1 to
+// go on, or ExitUsage after reporting a value that is not a number from 0 to 1.
+int readMinScore(const QCommandLineParser &parser, const QString &command,
+                 std::optional<double> &minScore);
 
 // Loads the model named by a subcommand's FILE argument (empty: the built-in model, "-":
 // standard input) and prints its diagnostics on stderr as FILE:LINE:COLUMN: lines. Returns the

@@ -49,13 +49,15 @@ std::optional<QPageSize::PageSizeId> pageSizeNamed(const QString &name)
 
 // Renders the comparison view of ROLES (the window's widget, off screen) to OUTPUT.
 int exportComparison(const Model &model, const std::vector<RoleIndex> &roles,
-                     const ExportSettings &settings, const QString &output)
+                     std::optional<double> minScore, const ExportSettings &settings,
+                     const QString &output)
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         return ioError(QStringLiteral("Comparisons need the widgets library, which is not running."));
     Document document;
     document.setModel(model);
     OverlapAnalysis analysis(&document);
+    analysis.setMinScore(minScore);
     ComparisonView view(&analysis);
     view.setAttribute(Qt::WA_DontShowOnScreen);
     view.setRoles(roles);
@@ -140,7 +142,7 @@ int runExportCommand(const QStringList &arguments)
                        "instead of the chart."),
         QStringLiteral("ID,ID,..."));
     parser.addOptions({outputOption, rootOption, depthOption, scaleOption, highlightOption,
-                       compareOption,
+                       compareOption, minScoreOption(),
                        leftToRightOption, transparentOption, marginOption, legendOption,
                        footerOption, titleOption, pageSizeOption, portraitOption, fitPageOption});
     if (const int code = parseOrExit(parser, arguments.mid(1), 1); code >= 0)
@@ -177,6 +179,9 @@ int runExportCommand(const QStringList &arguments)
     settings.legend = parser.isSet(legendOption);
     settings.footer = parser.isSet(footerOption) || parser.isSet(titleOption);
     settings.title = parser.value(titleOption);
+    std::optional<double> minScore;
+    if (const int code = readMinScore(parser, QStringLiteral("export"), minScore); code >= 0)
+        return code;
 
     const auto format = exportFormatForPath(output);
     if (!format) {
@@ -222,7 +227,7 @@ int runExportCommand(const QStringList &arguments)
         }
         if (compared.size() < 2 || compared.size() > size_t(ComparisonView::MaxColumns))
             return usageError(QStringLiteral("--compare takes 2 to 4 role ids, separated by commas."));
-        return exportComparison(model, compared, settings, output);
+        return exportComparison(model, compared, minScore, settings, output);
     }
 
     LayoutOptions layoutOptions;
@@ -230,7 +235,7 @@ int runExportCommand(const QStringList &arguments)
         layoutOptions.orientation = Orientation::LeftToRight;
     ExportChart chart = ExportChart::laidOut(model, layoutOptions, scope);
     if (highlighted != NoRole)
-        chart.highlight(highlighted, true);
+        chart.highlight(highlighted, true, minScore);
     Exporter exporter(std::move(chart), settings);
     if (!exporter.write(output))
         return ioError(exporter.errorString());

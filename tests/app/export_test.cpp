@@ -527,9 +527,9 @@ TEST_F(ExportTest, HighlightTintsRolesThatShareDuties)
               2);
 }
 
-// The tint follows the minimum score chosen in the window, as the window's own tint does: the
-// marketing and sales managers share only umbrella duties scoring 0.53-0.54.
-TEST_F(ExportTest, HighlightUsesTheMinimumScoreChosenInTheWindow)
+// The tint follows the minimum score chosen in the window (as its own tint does) or given to
+// the command: the marketing and sales managers share only umbrella duties scoring 0.53-0.54.
+TEST_F(ExportTest, HighlightFollowsTheMinimumScoreOfTheWindowOrTheCommand)
 {
     const LoadResult builtIn = loadBuiltInModel();
     ASSERT_TRUE(builtIn.ok());
@@ -540,6 +540,30 @@ TEST_F(ExportTest, HighlightUsesTheMinimumScoreChosenInTheWindow)
     EXPECT_GT(chart.overlapScores[sales], 0);
     chart.highlight(model.find("marketing-manager"), true, 0.6);
     EXPECT_EQ(chart.overlapScores[sales], 0);
+
+    // The command takes it as `rolescope overlaps` does: the sales manager's card is tinted
+    // at the model's threshold and plain at 0.6.
+    const auto exportHighlight = [&](const QString &file, const QStringList &extra) {
+        return runRolescope(QStringList{QStringLiteral("export"), QStringLiteral("-o"), file,
+                                        QStringLiteral("--highlight"),
+                                        QStringLiteral("marketing-manager")}
+                            + extra);
+    };
+    const QString tinted = path(QStringLiteral("tinted.png"));
+    const QString strict = path(QStringLiteral("strict.png"));
+    ASSERT_EQ(exportHighlight(tinted, {}).exitCode, 0);
+    ASSERT_EQ(exportHighlight(strict, {QStringLiteral("--min-score"), QStringLiteral("0.6")})
+                  .exitCode,
+              0);
+    ExportChart laidOut = ExportChart::laidOut(model, {}, {});
+    const Exporter placed(std::move(laidOut), {});
+    const QRectF card = cardOnCanvas(placed, model.find("sales-manager"), 1);
+    const QPoint body(int(card.left() + 8), int(card.bottom() - 4));
+    EXPECT_FALSE(isWhite(readImage(tinted).pixel(body)));
+    EXPECT_TRUE(isWhite(readImage(strict).pixel(body)));
+    EXPECT_EQ(exportHighlight(strict, {QStringLiteral("--min-score"), QStringLiteral("2")})
+                  .exitCode,
+              2);
 }
 
 // --compare renders the window's comparison view of the roles, with no display.
