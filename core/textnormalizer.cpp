@@ -461,16 +461,15 @@ namespace {
 // its verb unless its ending marks a noun or an inflection ("Sales channels", "Budgeting").
 bool mayBeBareVerb(std::string_view word)
 {
-    auto endsWith = [&](std::string_view e) {
-        return word.size() > e.size() + 2 && word.substr(word.size() - e.size()) == e;
-    };
-    if (endsWith("s") && !endsWith("ss") && !endsWith("us"))
+    // An ending counts only after at least three letters: "need" and "seal" are words.
+    auto ends = [&](std::string_view e) { return word.size() > e.size() + 2 && endsWith(word, e); };
+    if (ends("s") && !ends("ss") && !ends("us"))
         return false;
-    if (endsWith("ed") && !endsWith("eed"))
+    if (ends("ed") && !ends("eed"))
         return false;
     for (std::string_view e : {"ing", "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship",
                                "ism", "ous", "ful", "al"})
-        if (endsWith(e))
+        if (ends(e))
             return false;
     return true;
 }
