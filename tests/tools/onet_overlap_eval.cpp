@@ -141,11 +141,14 @@ int main(int argc, char **argv)
         return pairs.empty() ? 0.0 : static_cast<double>(n) / static_cast<double>(pairs.size());
     };
 
-    int duties = 0;
-    for (const Role &r : model.roles)
-        duties += static_cast<int>(r.responsibilities.size());
-    std::printf("model: %d roles, %d duties; hand-judged %zu, DWA-linked %zu, unrelated %zu\n",
-                model.roleCount(), duties, hand.size(), dwa.size(), negative.size());
+    // Every duty's text: the corpus findOverlaps() takes its word statistics from.
+    std::vector<std::string> corpus;
+    for (const Role &r : model.roles) {
+        for (const Responsibility &duty : r.responsibilities)
+            corpus.push_back(duty.text);
+    }
+    std::printf("model: %d roles, %zu duties; hand-judged %zu, DWA-linked %zu, unrelated %zu\n",
+                model.roleCount(), corpus.size(), hand.size(), dwa.size(), negative.size());
     std::printf("threshold  hand-judged recall  DWA-linked recall  unrelated flagged  "
                 "pairs flagged\n");
     for (double t : thresholds) {
@@ -158,11 +161,6 @@ int main(int argc, char **argv)
         const double t = effectiveThreshold(model, {});
         // The pairs missed are not in the result, so they are scored one by one, with the same
         // corpus statistics findOverlaps() uses.
-        std::vector<std::string> corpus;
-        for (const Role &r : model.roles) {
-            for (const Responsibility &duty : r.responsibilities)
-                corpus.push_back(duty.text);
-        }
         const DutySimilarity similarity(corpus, model.overlapSettings.synonyms);
         std::printf("\nhand-judged pairs below %.2f:\n", t);
         for (const ExpectedPair &p : hand) {
