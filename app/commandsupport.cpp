@@ -39,10 +39,16 @@ int parseOrExit(QCommandLineParser &parser, const QStringList &arguments, int ma
     return -1;
 }
 
+namespace {
+
+const QString MinScoreName = QStringLiteral("min-score");
+
+} // namespace
+
 QCommandLineOption minScoreOption()
 {
     return QCommandLineOption(
-        QStringLiteral("min-score"),
+        MinScoreName,
         QStringLiteral("Minimum score of an inferred overlap (default: the model's "
                        "settings.overlap.threshold, else %1).")
             .arg(DefaultOverlapThreshold),
@@ -53,14 +59,13 @@ int readMinScore(const QCommandLineParser &parser, const QString &command,
                  std::optional<double> &minScore)
 {
     minScore.reset();
-    const QString name = minScoreOption().names().constFirst();
-    if (!parser.isSet(name))
+    if (!parser.isSet(MinScoreName))
         return -1;
     bool ok = false;
-    const double value = parser.value(name).toDouble(&ok);
+    const double value = parser.value(MinScoreName).toDouble(&ok);
     if (!ok || value < 0 || value > 1) {
         QTextStream(stderr) << "--min-score must be a number from 0 to 1, not '"
-                            << parser.value(name) << "'.\nTry 'rolescope " << command
+                            << parser.value(MinScoreName) << "'.\nTry 'rolescope " << command
                             << " --help'.\n";
         return ExitUsage;
     }
