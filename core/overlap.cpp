@@ -360,6 +360,13 @@ private:
     // A phase whose blocks were cut short by cancelling leaves its results incomplete: it
     // stops there, and run() returns nothing.
     bool isCancelled() const { return m_options.cancelled && *m_options.cancelled; }
+    // Whether only what involves options.roles is wanted.
+    bool focused() const { return !m_options.roles.empty(); }
+    // Whether the overlap of two duties is wanted: with focus roles, one of them is theirs.
+    bool wanted(const DutyRef &a, const DutyRef &b) const
+    {
+        return !focused() || m_focusRole[a.role] || m_focusRole[b.role];
+    }
 
     // Raises options.progress to FRACTION of the whole work (threads may report out of order).
     void reportProgress(double fraction) const
@@ -425,6 +432,11 @@ private:
     std::vector<float> m_inverseFrequency; // by vocabulary id
     std::vector<WeightedTerm> m_termStore; // the groups' term vectors, one after the other
     std::vector<std::vector<TextTerm>> m_groupText; // the terms of the groups explained
+    // With focus roles (options.roles): by role, whether it is one; by group, whether it holds
+    // a duty of one, and whether it met every other group (its matches are all known).
+    std::vector<bool> m_focusRole;
+    std::vector<bool> m_focusGroup;
+    std::vector<bool> m_probed;
 };
 
 void OverlapFinder::collectDuties()
@@ -540,6 +552,19 @@ void OverlapFinder::buildGroups()
             if (m_duties[duty].role != last)
                 ++g.roleCount;
             last = m_duties[duty].role;
+        }
+    }
+    if (focused()) {
+        m_focusRole.assign(m_model.roleCount(), false);
+        for (RoleIndex role : m_options.roles) {
+            if (role >= 0 && role < m_model.roleCount())
+                m_focusRole[role] = true;
+        }
+        m_focusGroup.assign(m_groups.size(), false);
+        m_probed.assign(m_groups.size(), false);
+        for (size_t i = 0; i < m_duties.size(); ++i) {
+            if (m_focusRole[m_duties[i].role])
+                m_focusGroup[m_groupOfDuty[i]] = true;
         }
     }
 }
@@ -721,199 +746,253 @@ void OverlapFinder::findGroupPairs()
         });
     }
 
-    // Each group meets the groups before it, blocks of groups on all threads; the blocks' pairs
-    // are joined in block order, so the result does not depend on the threads.
-    constexpr size_t BlockSize = 512;
-    const size_t blockCount = (groupCount + BlockSize - 1) / BlockSize;
-    std::vector<std::vector<GroupPair>> blockPairs(blockCount);
-    // Each group meets all groups before it, so the work done grows as the square of the
-    // blocks handed out.
-    const auto progressed = [this](double taken) {
-        reportProgress(m_phaseBegin + m_phaseShare * taken * taken);
-    };
-    parallelBlocks(blockCount, m_options.cancelled, progressed, [&](size_t, auto nextBlock) {
-        // The weight each side of a pair shares so far, by candidate group in a small hash table
-        // (a probe meets some hundreds of groups, which a table over all groups would hold
-        // scattered over many megabytes); a pruned pair has a negative one. The candidate's
-        // tail signature and the weight it needs come from its posting, so that most candidates
-        // are ruled out without reading anything of theirs elsewhere.
-        struct Shared
-        {
-            double self = 0;
-            double other = 0;
-            std::uint64_t tailSignature = 0;
-            float needed = 0;
-            int group = -1; // -1: empty
-        };
-        std::vector<Shared> shared;
-        std::vector<std::uint32_t> touched; // slots in use
-        std::uint32_t slotMask = 0;
-        int slotShift = 32;
-        // The probing tail's weights and ceilings summed by signature bit.
-        std::array<double, 64> selfBitWeight{};
-        std::array<double, 64> selfBitCeiling{};
-        std::vector<std::uint32_t> candidateSlots;
-        std::vector<std::uint32_t> survivorSlots;
-        std::vector<float> selfReach;
-        // The probing group's tail terms by id: a candidate's tail is matched against it term by
-        // term, without the mispredicted branches of a merge (a duty's terms are distinct: the
-        // normaliser merges a word said twice).
-        std::vector<float> selfTailWeight(termCount, 0.0f);
-        // Whether shares of at most A and B fall short of t. The combined score lies between
-        // 0.7 and 1 times the larger share, which mostly decides without a square root.
-        auto cannotReach = [&](double a, double b) {
-            const double reachable = m_result.threshold - 1e-6;
-            const double high = std::max(a, b);
-            if (high < reachable)
-                return true;
-            if (0.7 * high >= reachable)
-                return false;
-            return combineShares(a, b) < reachable;
-        };
-        // The first shared term met is the pair's first in id order (the terms not met come
-        // after all that are), so the shares cannot exceed what it and the later terms of each
-        // vector make: positional filtering (Xiao et al., PPJoin).
-        auto scan = [&](const std::vector<Posting> &postings, size_t begin, size_t end, int g,
-                        float weight, float reachFromHere) {
-            for (size_t i = begin; i < end && postings[i].group < g; ++i) {
-                const Posting &p = postings[i];
-                std::uint32_t slot = (static_cast<std::uint32_t>(p.group) * 0x9E3779B1u)
-                                     >> slotShift;
-                while (shared[slot].group >= 0 && shared[slot].group != p.group)
-                    slot = (slot + 1) & slotMask;
-                Shared &s = shared[slot];
-                if (s.group < 0) {
-                    s.group = p.group;
-                    s.tailSignature = p.tailSignature;
-                    s.needed = p.needed;
-                    touched.push_back(slot);
-                    if (cannotReach(reachFromHere, p.reach)) {
-                        s.self = -1;
+    // Probes the groups ORDER holds, blocks of them on all threads, each meeting the groups
+    // before it (or, with EVERY_OTHER, all other groups); the pairs found are {partner, probe},
+    // in the order of ORDER whatever the threads.
+    auto probeGroups = [&](const std::vector<int> &order, bool everyOther,
+                           const std::function<void(double)> &progressed) {
+        // Few probes, each meeting every other group, are spread over the threads in smaller
+        // blocks.
+        const size_t blockSize = everyOther ? 16 : 512;
+        const size_t blockCount = (order.size() + blockSize - 1) / blockSize;
+        std::vector<std::vector<GroupPair>> blockPairs(blockCount);
+        parallelBlocks(blockCount, m_options.cancelled, progressed, [&](size_t, auto nextBlock) {
+            // The weight each side of a pair shares so far, by candidate group in a small hash
+            // table (a probe meets some hundreds of groups, which a table over all groups would
+            // hold scattered over many megabytes); a pruned pair has a negative one. The
+            // candidate's tail signature and the weight it needs come from its posting, so that
+            // most candidates are ruled out without reading anything of theirs elsewhere.
+            struct Shared
+            {
+                double self = 0;
+                double other = 0;
+                std::uint64_t tailSignature = 0;
+                float needed = 0;
+                int group = -1; // -1: empty
+            };
+            std::vector<Shared> shared;
+            std::vector<std::uint32_t> touched; // slots in use
+            std::uint32_t slotMask = 0;
+            int slotShift = 32;
+            // The probing tail's weights and ceilings summed by signature bit.
+            std::array<double, 64> selfBitWeight{};
+            std::array<double, 64> selfBitCeiling{};
+            std::vector<std::uint32_t> candidateSlots;
+            std::vector<std::uint32_t> survivorSlots;
+            std::vector<float> selfReach;
+            // The probing group's tail terms by id: a candidate's tail is matched against it term
+            // by term, without the mispredicted branches of a merge (a duty's terms are distinct:
+            // the normaliser merges a word said twice).
+            std::vector<float> selfTailWeight(termCount, 0.0f);
+            // Whether shares of at most A and B fall short of t. The combined score lies between
+            // 0.7 and 1 times the larger share, which mostly decides without a square root.
+            auto cannotReach = [&](double a, double b) {
+                const double reachable = m_result.threshold - 1e-6;
+                const double high = std::max(a, b);
+                if (high < reachable)
+                    return true;
+                if (0.7 * high >= reachable)
+                    return false;
+                return combineShares(a, b) < reachable;
+            };
+            // The first shared term met is the pair's first in id order (the terms not met come
+            // after all that are), so the shares cannot exceed what it and the later terms of each
+            // vector make: positional filtering (Xiao et al., PPJoin).
+            auto scan = [&](const std::vector<Posting> &postings, size_t begin, size_t end,
+                            int limit, float weight, float reachFromHere) {
+                for (size_t i = begin; i < end && postings[i].group < limit; ++i) {
+                    const Posting &p = postings[i];
+                    std::uint32_t slot = (static_cast<std::uint32_t>(p.group) * 0x9E3779B1u)
+                                         >> slotShift;
+                    while (shared[slot].group >= 0 && shared[slot].group != p.group)
+                        slot = (slot + 1) & slotMask;
+                    Shared &s = shared[slot];
+                    if (s.group < 0) {
+                        s.group = p.group;
+                        s.tailSignature = p.tailSignature;
+                        s.needed = p.needed;
+                        touched.push_back(slot);
+                        if (cannotReach(reachFromHere, p.reach)) {
+                            s.self = -1;
+                            continue;
+                        }
+                        s.self = 0;
+                        s.other = 0;
+                        candidateSlots.push_back(slot);
+                    } else if (s.self < 0) {
                         continue;
                     }
-                    s.self = 0;
-                    s.other = 0;
-                    candidateSlots.push_back(slot);
-                } else if (s.self < 0) {
-                    continue;
+                    s.self += weight;
+                    s.other += p.weight;
                 }
-                s.self += weight;
-                s.other += p.weight;
-            }
-        };
-        // At most as many candidates as postings to scan: the table is kept at most half full.
-        auto sizeTable = [&](size_t postingCount) {
-            int bits = 6;
-            while ((size_t{1} << bits) < 2 * postingCount)
-                ++bits;
-            if (shared.size() < (size_t{1} << bits))
-                shared.resize(size_t{1} << bits);
-            slotMask = (std::uint32_t{1} << bits) - 1;
-            slotShift = 32 - bits;
-        };
-        for (size_t block; nextBlock(block);) {
-            std::vector<GroupPair> &pairs = blockPairs[block];
-            const size_t end = std::min(groupCount, (block + 1) * BlockSize);
-            for (size_t gi = block * BlockSize; gi < end; ++gi) {
-                const int g = static_cast<int>(gi);
-                const TermVector &self = m_groups[g].vector;
-                if (!self.hasContent)
-                    continue;
-                const Probe &selfProbe = probes[g];
-                const size_t selfTail = self.terms.size() - selfProbe.tail.size();
-                candidateSlots.clear();
-                reachOf(self, prior, selfReach);
-                size_t postingCount = 0;
-                for (size_t i = 0; i < self.terms.size() && indexed[self.terms[i].id]; ++i) {
-                    const int id = self.terms[i].id;
-                    postingCount += prefixBegin[id + 1] - prefixBegin[id];
-                    if (i < selfTail)
-                        postingCount += tailBegin[id + 1] - tailBegin[id];
-                }
-                sizeTable(postingCount);
-                for (size_t i = 0; i < self.terms.size(); ++i) {
-                    const WeightedTerm &term = self.terms[i];
-                    if (!indexed[term.id])
-                        break;
-                    scan(prefixPostings, prefixBegin[term.id], prefixBegin[term.id + 1], g,
-                         term.weight, selfReach[i]);
-                    if (i < selfTail)
-                        scan(tailPostings, tailBegin[term.id], tailBegin[term.id + 1], g,
+            };
+            // At most as many candidates as postings to scan: the table is kept at most half full.
+            auto sizeTable = [&](size_t postingCount) {
+                int bits = 6;
+                while ((size_t{1} << bits) < 2 * postingCount)
+                    ++bits;
+                if (shared.size() < (size_t{1} << bits))
+                    shared.resize(size_t{1} << bits);
+                slotMask = (std::uint32_t{1} << bits) - 1;
+                slotShift = 32 - bits;
+            };
+            for (size_t block; nextBlock(block);) {
+                std::vector<GroupPair> &pairs = blockPairs[block];
+                const size_t end = std::min(order.size(), (block + 1) * blockSize);
+                for (size_t k = block * blockSize; k < end; ++k) {
+                    const int g = order[k];
+                    const TermVector &self = m_groups[g].vector;
+                    if (!self.hasContent)
+                        continue;
+                    const Probe &selfProbe = probes[g];
+                    const size_t selfTail = self.terms.size() - selfProbe.tail.size();
+                    candidateSlots.clear();
+                    reachOf(self, prior, selfReach);
+                    size_t postingCount = 0;
+                    for (size_t i = 0; i < self.terms.size() && indexed[self.terms[i].id]; ++i) {
+                        const int id = self.terms[i].id;
+                        postingCount += prefixBegin[id + 1] - prefixBegin[id];
+                        if (i < selfTail)
+                            postingCount += tailBegin[id + 1] - tailBegin[id];
+                    }
+                    sizeTable(postingCount + 1);
+                    // Meeting every other group, the probe is kept out of its own pairs by an entry
+                    // ruled out from the start.
+                    const int limit = everyOther ? groupCount : g;
+                    if (everyOther) {
+                        const std::uint32_t slot = (static_cast<std::uint32_t>(g) * 0x9E3779B1u)
+                                                   >> slotShift;
+                        shared[slot] = Shared{-1, 0, 0, 0, g};
+                        touched.push_back(slot);
+                    }
+                    for (size_t i = 0; i < self.terms.size(); ++i) {
+                        const WeightedTerm &term = self.terms[i];
+                        if (!indexed[term.id])
+                            break;
+                        scan(prefixPostings, prefixBegin[term.id], prefixBegin[term.id + 1], limit,
                              term.weight, selfReach[i]);
-                }
-                // First an upper bound from the candidate's entry alone: the tail terms it may
-                // share are those of this tail whose bit its signature has, worth at most this
-                // side's weight and, on its side, the term's ceiling. Since score <= max(share_a,
-                // share_b), a pair where neither side can share t of its base is ruled out.
-                selfBitWeight.fill(0);
-                selfBitCeiling.fill(0);
-                std::uint64_t selfSignature = 0;
-                for (const WeightedTerm &term : selfProbe.tail) {
-                    const int bit = tailBit(term.id);
-                    selfBitWeight[bit] += term.weight;
-                    selfBitCeiling[bit] += weightCeiling[term.id];
-                    selfSignature |= std::uint64_t{1} << bit;
-                }
-                const double selfNeeded = t * selfProbe.base * (1 - 1e-9);
-                survivorSlots.clear();
-                for (std::uint32_t slot : candidateSlots) {
-                    const Shared &s = shared[slot];
-                    double mostSelf = s.self;
-                    double mostOther = s.other;
-                    for (std::uint64_t common = s.tailSignature & selfSignature; common;
-                         common &= common - 1) {
-                        const int bit = std::countr_zero(common);
-                        mostSelf += selfBitWeight[bit];
-                        mostOther += selfBitCeiling[bit];
+                        if (i < selfTail)
+                            scan(tailPostings, tailBegin[term.id], tailBegin[term.id + 1], limit,
+                                 term.weight, selfReach[i]);
                     }
-                    if (mostSelf >= selfNeeded || mostOther >= s.needed)
-                        survivorSlots.push_back(slot);
-                }
-                for (const WeightedTerm &term : selfProbe.tail)
-                    selfTailWeight[term.id] = term.weight;
-                // The survivors lie anywhere in memory and each needs its tail read, so the next
-                // ones' probes and tails are fetched while this one is scored.
-                constexpr size_t ProbeAhead = 16;
-                constexpr size_t TailAhead = 8;
-                const size_t survivorCount = survivorSlots.size();
-                auto survivor = [&](size_t c) { return shared[survivorSlots[c]].group; };
-                for (size_t c = 0; c < std::min(survivorCount, ProbeAhead); ++c)
-                    __builtin_prefetch(&probes[survivor(c)]);
-                for (size_t c = 0; c < survivorCount; ++c) {
-                    if (c + ProbeAhead < survivorCount)
-                        __builtin_prefetch(&probes[survivor(c + ProbeAhead)]);
-                    if (c + TailAhead < survivorCount)
-                        __builtin_prefetch(probes[survivor(c + TailAhead)].tail.data());
-                    const Shared &entry = shared[survivorSlots[c]];
-                    const int h = entry.group;
-                    const Probe &otherProbe = probes[h];
-                    double sharedSelf = entry.self;
-                    double sharedOther = entry.other;
-                    // The shared terms not seen yet lie in both tails; in id order they come
-                    // after every term seen, so adding them now sums in the same order as
-                    // scoreVectors() and gives the same score.
-                    for (const WeightedTerm &term : otherProbe.tail) {
-                        if (const float weight = selfTailWeight[term.id]; weight > 0) {
-                            sharedSelf += weight;
-                            sharedOther += term.weight;
+                    // First an upper bound from the candidate's entry alone: the tail terms it may
+                    // share are those of this tail whose bit its signature has, worth at most this
+                    // side's weight and, on its side, the term's ceiling. Since score <=
+                    // max(share_a, share_b), a pair where neither side can share t of its base is
+                    // ruled out.
+                    selfBitWeight.fill(0);
+                    selfBitCeiling.fill(0);
+                    std::uint64_t selfSignature = 0;
+                    for (const WeightedTerm &term : selfProbe.tail) {
+                        const int bit = tailBit(term.id);
+                        selfBitWeight[bit] += term.weight;
+                        selfBitCeiling[bit] += weightCeiling[term.id];
+                        selfSignature |= std::uint64_t{1} << bit;
+                    }
+                    const double selfNeeded = t * selfProbe.base * (1 - 1e-9);
+                    survivorSlots.clear();
+                    for (std::uint32_t slot : candidateSlots) {
+                        const Shared &s = shared[slot];
+                        double mostSelf = s.self;
+                        double mostOther = s.other;
+                        for (std::uint64_t common = s.tailSignature & selfSignature; common;
+                             common &= common - 1) {
+                            const int bit = std::countr_zero(common);
+                            mostSelf += selfBitWeight[bit];
+                            mostOther += selfBitCeiling[bit];
                         }
+                        if (mostSelf >= selfNeeded || mostOther >= s.needed)
+                            survivorSlots.push_back(slot);
                     }
-                    const double score = std::clamp(combineShares(sharedSelf / selfProbe.base,
-                                                                  sharedOther / otherProbe.base),
-                                                    0.0, 1.0);
-                    if (score >= m_result.threshold)
-                        pairs.push_back({h, g, score});
+                    for (const WeightedTerm &term : selfProbe.tail)
+                        selfTailWeight[term.id] = term.weight;
+                    // The survivors lie anywhere in memory and each needs its tail read, so the
+                    // next ones' probes and tails are fetched while this one is scored.
+                    constexpr size_t ProbeAhead = 16;
+                    constexpr size_t TailAhead = 8;
+                    const size_t survivorCount = survivorSlots.size();
+                    auto survivor = [&](size_t c) { return shared[survivorSlots[c]].group; };
+                    for (size_t c = 0; c < std::min(survivorCount, ProbeAhead); ++c)
+                        __builtin_prefetch(&probes[survivor(c)]);
+                    for (size_t c = 0; c < survivorCount; ++c) {
+                        if (c + ProbeAhead < survivorCount)
+                            __builtin_prefetch(&probes[survivor(c + ProbeAhead)]);
+                        if (c + TailAhead < survivorCount)
+                            __builtin_prefetch(probes[survivor(c + TailAhead)].tail.data());
+                        const Shared &entry = shared[survivorSlots[c]];
+                        const int h = entry.group;
+                        const Probe &otherProbe = probes[h];
+                        double sharedSelf = entry.self;
+                        double sharedOther = entry.other;
+                        // The shared terms not seen yet lie in both tails; in id order they come
+                        // after every term seen, so adding them now sums in the same order as
+                        // scoreVectors() and gives the same score.
+                        for (const WeightedTerm &term : otherProbe.tail) {
+                            if (const float weight = selfTailWeight[term.id]; weight > 0) {
+                                sharedSelf += weight;
+                                sharedOther += term.weight;
+                            }
+                        }
+                        const double score = std::clamp(
+                            combineShares(sharedSelf / selfProbe.base,
+                                          sharedOther / otherProbe.base),
+                            0.0, 1.0);
+                        if (score >= m_result.threshold)
+                            pairs.push_back({h, g, score});
+                    }
+                    for (const WeightedTerm &term : selfProbe.tail)
+                        selfTailWeight[term.id] = 0;
+                    for (std::uint32_t slot : touched)
+                        shared[slot].group = -1;
+                    touched.clear();
                 }
-                for (const WeightedTerm &term : selfProbe.tail)
-                    selfTailWeight[term.id] = 0;
-                for (std::uint32_t slot : touched)
-                    shared[slot].group = -1;
-                touched.clear();
             }
+        });
+        std::vector<GroupPair> found;
+        for (std::vector<GroupPair> &pairs : blockPairs)
+            found.insert(found.end(), pairs.begin(), pairs.end());
+        return found;
+    };
+
+    if (!focused()) {
+        // Each group meets all groups before it, so the work done grows as the square of the
+        // blocks handed out.
+        std::vector<int> order(groupCount);
+        std::iota(order.begin(), order.end(), 0);
+        m_groupPairs = probeGroups(order, false, [this](double taken) {
+            reportProgress(m_phaseBegin + m_phaseShare * taken * taken);
+        });
+        return;
+    }
+    // The focus roles' wordings meet every other wording, and so do their partners: whether a
+    // partner is a generic duty depends on all its matches. Each pair is kept once.
+    std::vector<int> order;
+    for (size_t g = 0; g < groupCount; ++g) {
+        if (m_focusGroup[g])
+            order.push_back(static_cast<int>(g));
+    }
+    const std::vector<GroupPair> focusPairs = probeGroups(order, true, phaseProgress(0, 0.5));
+    order.clear();
+    for (const GroupPair &p : focusPairs) {
+        if (!m_focusGroup[p.a] && !m_probed[p.a]) {
+            m_probed[p.a] = true;
+            order.push_back(p.a);
         }
-    });
-    for (std::vector<GroupPair> &pairs : blockPairs)
-        m_groupPairs.insert(m_groupPairs.end(), pairs.begin(), pairs.end());
+    }
+    for (int g = 0; g < static_cast<int>(groupCount); ++g) {
+        if (m_focusGroup[g])
+            m_probed[g] = true;
+    }
+    std::sort(order.begin(), order.end());
+    const std::vector<GroupPair> partnerPairs = isCancelled()
+        ? std::vector<GroupPair>{} : probeGroups(order, true, phaseProgress(0.5, 1));
+    for (const std::vector<GroupPair> *pairs : {&focusPairs, &partnerPairs}) {
+        for (const GroupPair &p : *pairs) {
+            // A pair of two probed wordings was found from both sides.
+            if (!m_probed[p.a] || p.a < p.b)
+                m_groupPairs.push_back(p);
+        }
+    }
 }
 
 void OverlapFinder::markGenericGroups()
@@ -926,7 +1005,9 @@ void OverlapFinder::markGenericGroups()
     std::vector<int> clusterOf(m_groups.size(), -1);
     for (size_t g = 0; g < m_groups.size(); ++g) {
         Group &group = m_groups[g];
-        group.generic = group.vector.hasContent
+        // With focus roles, only the wordings that met every other one have all their matches
+        // (and the others' clusters hold none of the focus roles' duties).
+        group.generic = group.vector.hasContent && (!focused() || m_probed[g])
                         && (group.roleCount > m_options.maxRolesPerDuty
                             || group.matches > m_options.maxMatchesPerDuty);
         if (group.generic) {
@@ -934,8 +1015,6 @@ void OverlapFinder::markGenericGroups()
             partners.push_back({static_cast<int>(g)});
         }
     }
-    if (partners.empty())
-        return;
     for (const GroupPair &p : m_groupPairs) {
         if (clusterOf[p.a] >= 0)
             partners[clusterOf[p.a]].push_back(p.b);
@@ -961,7 +1040,8 @@ void OverlapFinder::markGenericGroups()
         m_result.genericDuties.push_back(std::move(cluster));
     }
     std::erase_if(m_groupPairs, [&](const GroupPair &p) {
-        return m_groups[p.a].generic || m_groups[p.b].generic;
+        return m_groups[p.a].generic || m_groups[p.b].generic
+               || (focused() && !m_focusGroup[p.a] && !m_focusGroup[p.b]);
     });
 }
 
@@ -987,12 +1067,14 @@ void OverlapFinder::normaliseGroups(const std::vector<bool> &needed)
 
 void OverlapFinder::emitTextPairs()
 {
-    auto sameWording = [&](const Group &group) {
-        return !group.generic && group.vector.hasContent && group.roleCount >= 2;
+    auto sameWording = [&](size_t g) {
+        const Group &group = m_groups[g];
+        return !group.generic && group.vector.hasContent && group.roleCount >= 2
+               && (!focused() || m_focusGroup[g]);
     };
     std::vector<bool> needed(m_groups.size(), false);
     for (size_t g = 0; g < m_groups.size(); ++g)
-        needed[g] = sameWording(m_groups[g]);
+        needed[g] = sameWording(g);
     for (const GroupPair &p : m_groupPairs) {
         needed[p.a] = true;
         needed[p.b] = true;
@@ -1011,7 +1093,7 @@ void OverlapFinder::emitTextPairs()
         if (block < groupBlocks) {
             const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
             for (size_t g = block * BlockSize; g < end; ++g) {
-                if (sameWording(m_groups[g]))
+                if (sameWording(g))
                     fn(g);
             }
             return;
@@ -1026,7 +1108,8 @@ void OverlapFinder::emitTextPairs()
     // explanation instead of a copy.
     auto visitBlock = [&](size_t block, auto &&source, auto &&dutyPair) {
         auto visit = [&](int dutyA, int dutyB, bool last) {
-            if (m_duties[dutyA].role != m_duties[dutyB].role)
+            if (m_duties[dutyA].role != m_duties[dutyB].role
+                && wanted(m_duties[dutyA], m_duties[dutyB]))
                 dutyPair(std::min(dutyA, dutyB), std::max(dutyA, dutyB), last);
         };
         forEachSource(block, [&](size_t index) {
@@ -1163,6 +1246,11 @@ void OverlapFinder::emitTagPairs()
         if (roles < 2)
             continue;
         if (roles > m_options.maxRolesPerDuty) {
+            if (focused() && std::none_of(duties.begin(), duties.end(), [&](int duty) {
+                    return m_focusRole[m_duties[duty].role];
+                })) {
+                continue;
+            }
             GenericDutyCluster cluster;
             cluster.text = std::string(tag);
             cluster.byTag = true;
@@ -1176,7 +1264,7 @@ void OverlapFinder::emitTagPairs()
             for (size_t j = i + 1; j < duties.size(); ++j) {
                 const int a = duties[i];
                 const int b = duties[j];
-                if (m_duties[a].role == m_duties[b].role)
+                if (m_duties[a].role == m_duties[b].role || !wanted(m_duties[a], m_duties[b]))
                     continue;
                 const std::pair key(m_duties[a], m_duties[b]);
                 auto it = pairIndex.find(key);

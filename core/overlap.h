@@ -77,6 +77,12 @@ struct OverlapOptions
     // cluster; so does a duty that matches more other duty wordings than maxMatchesPerDuty.
     int maxRolesPerDuty = 40;
     int maxMatchesPerDuty = 200;
+    // When not empty, only what involves a duty of these roles is found: the overlaps with one
+    // of them on either side, their role pairs and the generic clusters holding their duties,
+    // exactly as the whole analysis would report them. Only their duties and their partners'
+    // are compared, so this takes seconds where the whole analysis of a very large model takes
+    // minutes.
+    std::vector<RoleIndex> roles;
     // Set (from any thread) to stop early; findOverlaps() then returns an empty result.
     const std::atomic<bool> *cancelled = nullptr;
     // Raised as the work goes on, in thousandths of it, to 1000 at the end (for a progress bar

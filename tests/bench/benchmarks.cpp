@@ -237,6 +237,27 @@ void overlapDetection(benchmark::State &state)
     state.counters["role_pairs"] = double(rolePairs);
     state.counters["generic_duties"] = double(generic);
 }
+
+// What the window's "who else does what I do" and a comparison need: the overlaps of one role
+// (the one halfway through the model) with all others.
+void overlapsOfOneRole(benchmark::State &state)
+{
+    const Model &model = Inputs::instance().model(rolesOf(state));
+    const PeakMemory memory;
+    OverlapOptions options;
+    options.roles = {model.roleCount() / 2};
+    size_t overlaps = 0;
+    size_t rolePairs = 0;
+    for (auto _ : state) {
+        OverlapResult result = findOverlaps(model, options);
+        overlaps = result.overlaps.size();
+        rolePairs = result.rolePairs.size();
+    }
+    memory.report(state);
+    setRoleCounters(state);
+    state.counters["overlaps"] = double(overlaps);
+    state.counters["role_pairs"] = double(rolePairs);
+}
 #endif
 
 #ifdef ROLESCOPE_BENCH_APP
@@ -430,6 +451,7 @@ void registerBenchmarks()
     registerSizes("layout", layout, 1000000);
 #ifdef ROLESCOPE_BENCH_OVERLAP
     registerSizes("overlaps", overlapDetection, 100000);
+    registerSizes("overlaps_one_role", overlapsOfOneRole, 100000);
 #endif
 #ifdef ROLESCOPE_BENCH_APP
     // A 1,000-role file is below ModelCache::MinimumFileBytes: it is always parsed.

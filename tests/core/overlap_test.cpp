@@ -602,6 +602,78 @@ TEST(Overlap, FindsExactlyThePairsThatScoringEveryPairFinds)
     }
 }
 
+// Asking for some roles only must give exactly what the whole analysis says about them:
+// their overlaps, their role pairs, and the generic clusters that hold their duties, including
+// clusters of a partner that is generic because of its matches elsewhere.
+TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
+{
+    Model model = randomOrganisation(400, 5);
+    // Wordings held by several roles, and tags, as real models have them.
+    for (RoleIndex r = 0; r + 9 < model.roleCount(); r += 9) {
+        for (RoleIndex copy = r + 1; copy < r + 1 + (r % 5); ++copy)
+            model.roles[copy].responsibilities.push_back(model.role(r).responsibilities[0]);
+        model.roles[r].responsibilities[1].tags = {"tag" + std::to_string(r % 4)};
+    }
+    model.rebuildIndex();
+    auto involves = [](const std::vector<RoleIndex> &roles, RoleIndex role) {
+        return std::find(roles.begin(), roles.end(), role) != roles.end();
+    };
+    for (const auto &[maxRoles, maxMatches] : {std::pair{40, 200}, std::pair{3, 8}}) {
+        OverlapOptions options;
+        options.minScore = 0.4;
+        options.maxRolesPerDuty = maxRoles;
+        options.maxMatchesPerDuty = maxMatches;
+        const OverlapResult whole = findOverlaps(model, options);
+        ASSERT_FALSE(whole.overlaps.empty());
+        // The smaller limits make generic clusters, of wordings and of tags.
+        ASSERT_EQ(whole.genericDuties.empty(), maxRoles == 40);
+        for (const std::vector<RoleIndex> &roles :
+             {std::vector<RoleIndex>{0}, {17}, {9, 10, 11}, {399, 3, 250, 251}}) {
+            SCOPED_TRACE(testing::Message() << maxMatches << " matches, roles " << roles[0]);
+            options.roles = roles;
+            const OverlapResult part = findOverlaps(model, options);
+            std::vector<const DutyOverlap *> overlaps;
+            for (const DutyOverlap &o : whole.overlaps) {
+                if (involves(roles, o.a.role) || involves(roles, o.b.role))
+                    overlaps.push_back(&o);
+            }
+            ASSERT_EQ(part.overlaps.size(), overlaps.size());
+            for (size_t i = 0; i < overlaps.size(); ++i) {
+                EXPECT_EQ(part.overlaps[i].a, overlaps[i]->a);
+                EXPECT_EQ(part.overlaps[i].b, overlaps[i]->b);
+                EXPECT_EQ(part.overlaps[i].score, overlaps[i]->score);
+                EXPECT_EQ(part.overlaps[i].kind, overlaps[i]->kind);
+                EXPECT_EQ(part.overlaps[i].reason, overlaps[i]->reason);
+                EXPECT_EQ(part.overlaps[i].terms, overlaps[i]->terms);
+            }
+            std::vector<const RolePairOverlap *> rolePairs;
+            for (const RolePairOverlap &p : whole.rolePairs) {
+                if (involves(roles, p.a) || involves(roles, p.b))
+                    rolePairs.push_back(&p);
+            }
+            ASSERT_EQ(part.rolePairs.size(), rolePairs.size());
+            for (size_t i = 0; i < rolePairs.size(); ++i) {
+                EXPECT_EQ(part.rolePairs[i].a, rolePairs[i]->a);
+                EXPECT_EQ(part.rolePairs[i].b, rolePairs[i]->b);
+                EXPECT_EQ(part.rolePairs[i].shared, rolePairs[i]->shared);
+                EXPECT_EQ(part.rolePairs[i].score, rolePairs[i]->score);
+            }
+            std::vector<const GenericDutyCluster *> clusters;
+            for (const GenericDutyCluster &c : whole.genericDuties) {
+                if (std::any_of(c.duties.begin(), c.duties.end(),
+                                [&](const DutyRef &d) { return involves(roles, d.role); }))
+                    clusters.push_back(&c);
+            }
+            ASSERT_EQ(part.genericDuties.size(), clusters.size());
+            for (size_t i = 0; i < clusters.size(); ++i) {
+                EXPECT_EQ(part.genericDuties[i].text, clusters[i]->text);
+                EXPECT_EQ(part.genericDuties[i].duties, clusters[i]->duties);
+                EXPECT_EQ(part.genericDuties[i].byTag, clusters[i]->byTag);
+            }
+        }
+    }
+}
+
 // The window shows a progress bar while a large analysis runs on another thread.
 TEST(Overlap, ProgressOnlyRisesAndReachesTheEnd)
 {
