@@ -153,6 +153,27 @@ TEST(OverlapsCommand, CsvHasOneRowPerOverlap)
     EXPECT_EQ(csv.out.count(QStringLiteral("\r\n")), overlaps + 1);
 }
 
+// --role lists what the whole listing says about that role, and nothing else.
+TEST(OverlapsCommand, RoleListsOnlyThatRolesOverlaps)
+{
+    const ProcessResult whole = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--format"), QStringLiteral("csv")});
+    const ProcessResult part = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--format"), QStringLiteral("csv"),
+                                             QStringLiteral("--role"), QStringLiteral("sales-manager")});
+    ASSERT_EQ(part.exitCode, 0) << qPrintable(part.err);
+    QStringList expected;
+    for (const QString &row : whole.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)) {
+        if (expected.isEmpty() || row.contains(QStringLiteral(",sales-manager,")))
+            expected += row;
+    }
+    EXPECT_GT(expected.size(), 3); // the header and the sales manager's overlaps
+    EXPECT_LT(expected.size(), whole.out.count(QStringLiteral("\r\n")));
+    EXPECT_EQ(part.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts), expected);
+
+    const ProcessResult unknown = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--role"), QStringLiteral("nobody")});
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_TRUE(unknown.err.contains(QStringLiteral("'nobody'"))) << qPrintable(unknown.err);
+}
+
 TEST(OverlapsCommand, BadOptionsExitWithTwo)
 {
     EXPECT_EQ(runRolescope({QStringLiteral("overlaps"), QStringLiteral("--min-score"), QStringLiteral("1.5")}).exitCode, 2);
