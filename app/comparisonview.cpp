@@ -316,7 +316,8 @@ void ComparisonView::rebuild()
 {
     const Document *document = m_analysis->document();
     m_comparison = document->hasModel() && !m_roles.empty()
-                       ? DutyComparison(document->model(), m_analysis->result(), m_roles)
+                       ? DutyComparison(document->model(), m_analysis->resultAmong(m_roles),
+                                        m_roles)
                        : DutyComparison();
     m_labels.assign(m_roles.size(), {});
     m_headers.clear();
@@ -344,7 +345,7 @@ void ComparisonView::rebuild()
                      "menu, to compare it with %1.")
                       .arg(columnTitle(0))));
     }
-    if (m_roles.size() >= 2 && m_analysis->isPending()) {
+    if (m_roles.size() >= 2 && m_analysis->isPendingAmong(m_roles)) {
         layout->addWidget(mutedLabel(tr("Still finding overlapping duties in this large model; "
                                         "shared duties are marked when that is done.")));
     }

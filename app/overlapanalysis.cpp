@@ -4,18 +4,42 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
+#include <iterator>
 
 namespace rolescope {
 
-// The worker reads its own copy of the model: the document's is replaced on the next load.
 struct OverlapAnalysis::Job
 {
-    Model model;
+    std::shared_ptr<const Model> model;
+    std::vector<RoleIndex> roles; // sorted; none: the whole model
     OverlapResult result;
     std::atomic<bool> cancelled = false;
     std::atomic<int> progress = 0;
 };
+
+namespace {
+
+std::vector<RoleIndex> sortedRoles(std::vector<RoleIndex> roles)
+{
+    std::sort(roles.begin(), roles.end());
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    return roles;
+}
+
+// Whether the overlaps found for the sorted roles HELD include all those of WANTED, or with
+// AMONG, all those between two of WANTED: each such pair has a role of HELD unless both of
+// its roles are missing from it.
+bool covers(const std::vector<RoleIndex> &held, const std::vector<RoleIndex> &wanted, bool among)
+{
+    std::vector<RoleIndex> missing;
+    std::set_difference(wanted.begin(), wanted.end(), held.begin(), held.end(),
+                        std::back_inserter(missing));
+    return missing.empty() || (among && missing.size() == 1);
+}
+
+} // namespace
 
 OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
     : QObject(parent)
@@ -24,8 +48,11 @@ OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
     connect(document, &Document::modelReset, this, [this](bool keptState) {
         if (!keptState)
             m_minScore.reset();
-        abandonJob();
+        abandon(m_whole);
+        abandon(m_focus);
         m_result.reset();
+        m_focusResult.reset();
+        m_modelCopy.reset();
         if (analysesAhead())
             start();
         emit changed();
@@ -45,7 +72,8 @@ bool OverlapAnalysis::analysesAhead() const
 OverlapAnalysis::~OverlapAnalysis()
 {
     // Every job left is cancelled, so these waits are short.
-    abandonJob();
+    abandon(m_whole);
+    abandon(m_focus);
     for (QThread *thread : std::as_const(m_staleThreads)) {
         thread->wait();
         delete thread;
@@ -54,35 +82,44 @@ OverlapAnalysis::~OverlapAnalysis()
 
 void OverlapAnalysis::start() const
 {
+    launch(m_whole, {});
+}
+
+void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
+{
+    if (!m_modelCopy)
+        m_modelCopy = std::make_shared<const Model>(m_document->model());
     auto job = std::make_shared<Job>();
-    job->model = m_document->model();
-    m_job = job;
-    m_thread = QThread::create([job, options = options()]() mutable {
+    job->model = m_modelCopy;
+    job->roles = std::move(roles);
+    run.job = job;
+    run.thread = QThread::create([job, options = options()]() mutable {
         options.cancelled = &job->cancelled;
         options.progress = &job->progress;
-        job->result = findOverlaps(job->model, options);
+        options.roles = job->roles;
+        job->result = findOverlaps(*job->model, options);
     });
-    QThread *thread = m_thread;
+    QThread *thread = run.thread;
     // Queued to this object's thread, the UI's; a job abandoned meanwhile is not this one.
-    connect(thread, &QThread::finished, this, [this, thread] {
-        if (thread != m_thread)
+    connect(thread, &QThread::finished, this, [this, thread, &run] {
+        if (thread != run.thread)
             return;
-        finishJob();
+        finish(run);
         emit const_cast<OverlapAnalysis *>(this)->resultReady();
     });
-    m_thread->start(QThread::LowPriority);
+    thread->start(QThread::LowPriority);
 }
 
 // A reload while a large model is still being analysed must not wait for an answer about a
-// model that is gone: the stale job finishes on its own (it owns its copy of the model).
-void OverlapAnalysis::abandonJob()
+// model that is gone: the stale job finishes on its own (it shares the copy of the model).
+void OverlapAnalysis::abandon(Run &run) const
 {
-    if (!m_thread)
+    if (!run.thread)
         return;
-    QThread *thread = m_thread;
-    m_thread = nullptr;
-    m_job->cancelled = true;
-    m_job.reset();
+    QThread *thread = run.thread;
+    run.thread = nullptr;
+    run.job->cancelled = true;
+    run.job.reset();
     m_staleThreads.append(thread);
     connect(thread, &QThread::finished, this, [this, thread] {
         m_staleThreads.removeOne(thread);
@@ -90,38 +127,47 @@ void OverlapAnalysis::abandonJob()
     });
 }
 
-void OverlapAnalysis::finishJob() const
+void OverlapAnalysis::finish(Run &run) const
 {
-    if (!m_thread)
+    if (!run.thread)
         return;
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_result = std::move(m_job->result);
-    m_job.reset();
+    run.thread->wait();
+    delete run.thread;
+    run.thread = nullptr;
+    if (run.job->roles.empty()) {
+        m_result = std::move(run.job->result);
+        // The whole result answers for every role, and no job needs the copy of the model
+        // until it changes.
+        abandon(m_focus);
+        m_focusResult.reset();
+        m_modelCopy.reset();
+    } else {
+        m_focusResult = FocusResult{run.job->roles, std::move(run.job->result)};
+    }
+    run.job.reset();
 }
 
 int OverlapAnalysis::progress() const
 {
-    return m_job ? m_job->progress.load() : 0;
+    return m_whole.job ? m_whole.job->progress.load() : 0;
 }
 
 bool OverlapAnalysis::canStop() const
 {
-    return m_thread && !analysesAhead();
+    return m_whole.thread && !analysesAhead();
 }
 
 void OverlapAnalysis::stop()
 {
     if (!canStop())
         return;
-    abandonJob();
+    abandon(m_whole);
     emit changed();
 }
 
 bool OverlapAnalysis::waitsToBeAsked() const
 {
-    return !m_result && !m_thread && m_document->hasModel()
+    return !m_result && !m_whole.thread && m_document->hasModel()
            && m_document->model().roleCount() >= OnDemandRoleCount;
 }
 
@@ -130,14 +176,61 @@ const OverlapResult &OverlapAnalysis::result() const
     static const OverlapResult nothingYet;
     if (m_result)
         return *m_result;
-    if (!m_thread && m_document->hasModel()
+    if (!m_whole.thread && m_document->hasModel()
         && m_document->model().roleCount() >= BackgroundRoleCount)
         start();
-    if (m_thread)
+    if (m_whole.thread)
         return nothingYet;
     m_result = m_document->hasModel() ? findOverlaps(m_document->model(), options())
                                       : OverlapResult();
     return *m_result;
+}
+
+const OverlapResult &OverlapAnalysis::resultFor(const std::vector<RoleIndex> &roles) const
+{
+    return focusedResult(roles, false);
+}
+
+bool OverlapAnalysis::isPendingFor(const std::vector<RoleIndex> &roles) const
+{
+    return isFocusPending(roles, false);
+}
+
+const OverlapResult &OverlapAnalysis::resultAmong(const std::vector<RoleIndex> &roles) const
+{
+    return focusedResult(roles, true);
+}
+
+bool OverlapAnalysis::isPendingAmong(const std::vector<RoleIndex> &roles) const
+{
+    return isFocusPending(roles, true);
+}
+
+const OverlapResult &OverlapAnalysis::focusedResult(const std::vector<RoleIndex> &roles,
+                                                    bool among) const
+{
+    static const OverlapResult nothingYet;
+    if (!waitsToBeAsked())
+        return result();
+    const std::vector<RoleIndex> wanted = sortedRoles(roles);
+    if (wanted.empty())
+        return nothingYet;
+    if (m_focusResult && covers(m_focusResult->roles, wanted, among))
+        return m_focusResult->result;
+    if (!m_focus.job || !covers(m_focus.job->roles, wanted, among)) {
+        abandon(m_focus);
+        launch(m_focus, wanted);
+    }
+    return nothingYet;
+}
+
+bool OverlapAnalysis::isFocusPending(const std::vector<RoleIndex> &roles, bool among) const
+{
+    if (isPending())
+        return true;
+    const std::vector<RoleIndex> wanted = sortedRoles(roles);
+    return m_focus.job && !wanted.empty() && covers(m_focus.job->roles, wanted, among)
+           && !(m_focusResult && covers(m_focusResult->roles, wanted, among));
 }
 
 OverlapOptions OverlapAnalysis::options() const
@@ -164,10 +257,12 @@ void OverlapAnalysis::setMinScore(std::optional<double> minScore)
         return;
     // The result was wanted if it was there or on its way; a very large model is then
     // analysed again at once instead of waiting to be asked a second time.
-    const bool wanted = m_result.has_value() || m_thread != nullptr;
+    const bool wanted = m_result.has_value() || m_whole.thread != nullptr;
     m_minScore = minScore;
-    abandonJob();
+    abandon(m_whole);
+    abandon(m_focus);
     m_result.reset();
+    m_focusResult.reset();
     const int roles = m_document->hasModel() ? m_document->model().roleCount() : 0;
     if (analysesAhead() || (wanted && roles >= BackgroundRoleCount))
         start();
@@ -180,7 +275,7 @@ std::vector<double> OverlapAnalysis::scoresAgainst(RoleIndex role) const
     if (role < 0 || static_cast<size_t>(role) >= scores.size())
         return scores;
     scores[static_cast<size_t>(role)] = -1;
-    for (const RolePairOverlap &pair : result().rolePairs) {
+    for (const RolePairOverlap &pair : resultFor({role}).rolePairs) {
         if (pair.a == role)
             scores[static_cast<size_t>(pair.b)] = pair.score;
         else if (pair.b == role)

@@ -20,7 +20,9 @@ class Document;
 // computation. A small model is analysed when first asked for. A large one is analysed on a
 // worker thread, and nothing waits for it: until resultReady() the result is empty and
 // isPending() says why. A very large one (the analysis takes half a minute and gigabytes at
-// 100,000 roles on two cores) is only analysed once something asks for its overlaps.
+// 100,000 roles on two cores) is only analysed whole once something asks for all its overlaps;
+// until then, what a comparison or the chart tint needs of a few roles is found for those roles
+// alone (seconds at 100,000 roles), also on a worker thread.
 class OverlapAnalysis : public QObject
 {
     Q_OBJECT
@@ -37,7 +39,7 @@ public:
     Document *document() const { return m_document; }
     // Empty while the background analysis runs (or, for a very large model, starts it).
     const OverlapResult &result() const;
-    bool isPending() const { return m_thread != nullptr; }
+    bool isPending() const { return m_whole.thread != nullptr; }
     // A very large model whose analysis nothing has asked for yet: result() would start it.
     bool waitsToBeAsked() const;
     // How far the running analysis has got, in thousandths; 0 when none runs.
@@ -46,6 +48,17 @@ public:
     // waits to be asked for again (a smaller one would start again at once).
     bool canStop() const;
     void stop();
+    // The overlaps that involve ROLES (the result may hold more): result(), except for a very
+    // large model that is not analysed whole, where only theirs are found. Empty while they
+    // are being found (or, when they are not yet, starts that).
+    const OverlapResult &resultFor(const std::vector<RoleIndex> &roles) const;
+    // Whether the overlaps of ROLES are still being found.
+    bool isPendingFor(const std::vector<RoleIndex> &roles) const;
+    // As resultFor(), for the overlaps between any two of ROLES (what a comparison shows): the
+    // overlaps of all of them but one are enough, so comparing a role with one it was found
+    // to overlap with needs nothing more.
+    const OverlapResult &resultAmong(const std::vector<RoleIndex> &roles) const;
+    bool isPendingAmong(const std::vector<RoleIndex> &roles) const;
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;
 
@@ -68,20 +81,39 @@ signals:
 
 private:
     struct Job;
+    // An analysis on a worker thread: the whole model's, or the focus roles'.
+    struct Run
+    {
+        std::shared_ptr<Job> job;
+        QThread *thread = nullptr;
+    };
+    struct FocusResult
+    {
+        std::vector<RoleIndex> roles; // sorted
+        OverlapResult result;
+    };
 
     bool analysesAhead() const;
+    // resultFor() (AMONG false) or resultAmong(), and their isPending...().
+    const OverlapResult &focusedResult(const std::vector<RoleIndex> &roles, bool among) const;
+    bool isFocusPending(const std::vector<RoleIndex> &roles, bool among) const;
     void start() const;
-    void abandonJob();
-    void finishJob() const;
+    void launch(Run &run, std::vector<RoleIndex> roles) const;
+    void abandon(Run &run) const;
+    void finish(Run &run) const;
 
     OverlapOptions options() const;
 
     Document *m_document;
     std::optional<double> m_minScore;
     mutable std::optional<OverlapResult> m_result;
-    mutable std::shared_ptr<Job> m_job;
-    mutable QThread *m_thread = nullptr;
-    mutable QList<QThread *> m_staleThreads; // analyses of replaced models, still running
+    mutable std::optional<FocusResult> m_focusResult; // only while there is no m_result
+    mutable Run m_whole;
+    mutable Run m_focus;
+    // The model the workers read: the document's is replaced on the next load. Kept from one
+    // focused job to the next, since copying a very large model blocks the UI for a moment.
+    mutable std::shared_ptr<const Model> m_modelCopy;
+    mutable QList<QThread *> m_staleThreads; // analyses no longer wanted, still running
 };
 
 } // namespace rolescope

@@ -161,7 +161,7 @@ void OverlapController::addRoleActions(QMenu *menu, RoleIndex role)
 
     QMenu *with = menu->addMenu(tr("Compare &with…"));
     const std::vector<double> scores = m_analysis->scoresAgainst(role);
-    if (m_analysis->isPending())
+    if (m_analysis->isPendingFor({role}))
         with->addAction(tr("Still finding overlapping duties…"))->setEnabled(false);
     std::vector<RoleIndex> others;
     for (RoleIndex other = 0; other < model.roleCount(); ++other) {
@@ -224,8 +224,12 @@ void OverlapController::updateTint()
         scene->setCardTints({});
         m_legend->setRoleTitle({});
     } else {
-        scene->setCardTints(m_analysis->scoresAgainst(role));
+        std::vector<double> scores = m_analysis->scoresAgainst(role);
+        const auto sharing = std::count_if(scores.begin(), scores.end(),
+                                           [](double score) { return score > 0; });
+        scene->setCardTints(std::move(scores));
         m_legend->setRoleTitle(titleOf(m_document->model(), role));
+        m_legend->setSharing(static_cast<int>(sharing), m_analysis->isPendingFor({role}));
     }
     placeLegend();
     m_legend->show();

@@ -157,7 +157,7 @@ void OverlapDock::refreshIfStale()
         m_model->clear();
         m_pending->setText(tr("Finding every overlap among %1 roles can take a minute and "
                               "gigabytes of memory. Comparing chosen roles and \"Who Else\" "
-                              "start it too.")
+                              "need only those roles' overlaps, found in seconds.")
                                .arg(roles));
         m_pending->show();
         m_start->show();

@@ -3,6 +3,7 @@
 #include "app/overlapcolors.h"
 
 #include <QFontMetrics>
+#include <QLocale>
 #include <QLinearGradient>
 #include <QPainter>
 
@@ -29,10 +30,26 @@ void OverlapLegend::setRoleTitle(const QString &roleTitle)
     update();
 }
 
+void OverlapLegend::setSharing(int roles, bool finding)
+{
+    m_sharingRoles = roles;
+    m_finding = finding;
+    resize(sizeHint());
+    update();
+}
+
 QString OverlapLegend::text() const
 {
-    return m_roleTitle.isEmpty() ? tr("Select a role to see who else does its work")
-                                 : tr("Shared work with %1").arg(m_roleTitle);
+    if (m_roleTitle.isEmpty())
+        return tr("Select a role to see who else does its work");
+    if (m_finding)
+        return tr("Finding who else does the work of %1…").arg(m_roleTitle);
+    QString roles = tr("%1 roles").arg(QLocale().toString(m_sharingRoles));
+    if (m_sharingRoles == 0)
+        roles = tr("no other role");
+    else if (m_sharingRoles == 1)
+        roles = tr("1 role");
+    return tr("Shared work with %1: %2").arg(m_roleTitle, roles);
 }
 
 QSize OverlapLegend::sizeHint() const

@@ -15,6 +15,9 @@ public:
 
     // An empty ROLETITLE asks the user to select a role.
     void setRoleTitle(const QString &roleTitle);
+    // How many other roles share the role's work (most may be collapsed out of sight), or,
+    // with FINDING, that their overlaps are still being found.
+    void setSharing(int roles, bool finding);
     QString text() const;
 
     QSize sizeHint() const override;
@@ -24,6 +27,8 @@ protected:
 
 private:
     QString m_roleTitle;
+    int m_sharingRoles = 0;
+    bool m_finding = false;
 };
 
 } // namespace rolescope

@@ -117,6 +117,135 @@ Model largeModel(const std::string &duty, int roles = OverlapAnalysis::Backgroun
     return model;
 }
 
+// ROLES roles in teams of three that share their work: "Reconcile the <team> accounts" word
+// for word, and "Audit the <team> ledgers" (a different wording); each role also has a task
+// of its own.
+Model teamsModel(int roles)
+{
+    Model model;
+    model.organization.name = "Teams";
+    for (int i = 0; i < roles; ++i) {
+        Role role;
+        role.id = std::string("r").append(std::to_string(i));
+        role.title = std::string("Role ").append(std::to_string(i));
+        if (i > 0)
+            role.reportsTo = std::string("r").append(std::to_string((i - 1) / 8));
+        // A made-up word per team, so that teams share no words.
+        std::string team;
+        for (int t = i / 3; team.size() < 4; t /= 26)
+            team += static_cast<char>('a' + t % 26);
+        role.responsibilities.push_back({"Reconcile the " + team + " accounts", {}, {}});
+        if (i % 3 == 0)
+            role.responsibilities.push_back({"Audit the " + team + " ledgers", {}, {}});
+        role.responsibilities.push_back({"Unique task number " + std::to_string(i), {}, {}});
+        model.roles.push_back(std::move(role));
+    }
+    model.rebuildIndex();
+    return model;
+}
+
+// What a comparison or the tint needs of a very large model is found for its roles alone,
+// in seconds, not by the whole analysis (half a minute and gigabytes at 100,000 roles).
+TEST(OverlapAnalysisTest, aVeryLargeModelFindsOnlyTheOverlapsOfTheRolesAskedFor)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    const Model model = teamsModel(OverlapAnalysis::OnDemandRoleCount);
+    document.setModel(model);
+    int ready = 0;
+    QObject::connect(&analysis, &OverlapAnalysis::resultReady, [&ready] { ++ready; });
+    const RoleIndex role = 3001;
+    EXPECT_TRUE(analysis.resultFor({role}).rolePairs.empty()); // asking starts it
+    EXPECT_TRUE(analysis.isPendingFor({role}));
+    EXPECT_FALSE(analysis.isPending());
+    EXPECT_TRUE(analysis.waitsToBeAsked());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ready > 0; }, 120000));
+    EXPECT_FALSE(analysis.isPendingFor({role}));
+    EXPECT_TRUE(analysis.waitsToBeAsked()); // the whole analysis still waits
+
+    OverlapOptions options;
+    options.roles = {role};
+    const OverlapResult expected = findOverlaps(model, options);
+    const OverlapResult &result = analysis.resultFor({role});
+    ASSERT_EQ(result.rolePairs.size(), 2u); // its two team mates
+    ASSERT_EQ(result.rolePairs.size(), expected.rolePairs.size());
+    for (size_t i = 0; i < result.rolePairs.size(); ++i) {
+        EXPECT_EQ(result.rolePairs[i].a, expected.rolePairs[i].a);
+        EXPECT_EQ(result.rolePairs[i].b, expected.rolePairs[i].b);
+        EXPECT_EQ(result.rolePairs[i].score, expected.rolePairs[i].score);
+    }
+    const std::vector<double> scores = analysis.scoresAgainst(role);
+    EXPECT_GT(scores[3000], 0);
+    EXPECT_GT(scores[3002], 0);
+    EXPECT_EQ(scores[3003], 0);
+    EXPECT_EQ(ready, 1);
+    // Comparing it with another role needs nothing more: their overlaps are among its own.
+    EXPECT_FALSE(analysis.isPendingAmong({3000, role}));
+    EXPECT_EQ(&analysis.resultAmong({3000, role}), &result);
+    EXPECT_TRUE(analysis.resultAmong({3000, role, 3002}).rolePairs.empty());
+    EXPECT_TRUE(analysis.isPendingAmong({3000, role, 3002}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ready > 1; }, 120000));
+    EXPECT_EQ(analysis.resultAmong({3000, role, 3002}).rolePairs.size(), 3u);
+
+    // Other roles are found in turn; asking for the whole analysis then answers for all.
+    EXPECT_TRUE(analysis.resultFor({role, 9000}).rolePairs.empty());
+    EXPECT_TRUE(analysis.isPendingFor({9000}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return ready > 2; }, 120000));
+    EXPECT_GT(analysis.scoresAgainst(9000)[9001], 0);
+    EXPECT_TRUE(analysis.result().rolePairs.empty());
+    EXPECT_TRUE(analysis.isPending());
+    EXPECT_TRUE(analysis.isPendingFor({role}));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.isPending(); }, 120000));
+    EXPECT_EQ(&analysis.resultFor({role}), &analysis.result());
+    EXPECT_GT(analysis.result().rolePairs.size(), 10000u);
+}
+
+TEST(OverlapLegendTest, countsTheRolesSharingTheWorkOrSaysTheyAreStillBeingFound)
+{
+    OverlapLegend legend;
+    EXPECT_EQ(legend.text(), QStringLiteral("Select a role to see who else does its work"));
+    legend.setRoleTitle(QStringLiteral("Payroll Clerk"));
+    legend.setSharing(0, true);
+    EXPECT_EQ(legend.text(), QStringLiteral("Finding who else does the work of Payroll Clerk…"));
+    legend.setSharing(0, false);
+    EXPECT_EQ(legend.text(), QStringLiteral("Shared work with Payroll Clerk: no other role"));
+    legend.setSharing(1, false);
+    EXPECT_EQ(legend.text(), QStringLiteral("Shared work with Payroll Clerk: 1 role"));
+}
+
+TEST(OverlapAnalysisTest, comparingRolesOfAVeryLargeModelMarksTheirSharedDutiesWhenFound)
+{
+    Document document;
+    OverlapAnalysis analysis(&document);
+    document.setModel(teamsModel(OverlapAnalysis::OnDemandRoleCount));
+    ComparisonView view(&analysis);
+    view.setRoles({6000, 6001});
+    view.show();
+    ASSERT_TRUE(view.comparison().pairSummaries().empty()
+                || view.comparison().pairSummaries().front().shared == 0);
+    const auto note = [&view] {
+        for (QLabel *label : view.findChildren<QLabel *>()) {
+            if (label->text().startsWith(QStringLiteral("Still finding")))
+                return true;
+        }
+        return false;
+    };
+    EXPECT_TRUE(note());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            const auto summaries = view.comparison().pairSummaries();
+            return !summaries.empty() && summaries.front().shared > 0;
+        },
+        120000));
+    // Role 6000 reconciles the accounts both hold word for word; its audit is its own.
+    const PairSummary summary = view.comparison().pairSummaries().front();
+    EXPECT_EQ(summary.shared, 1);
+    EXPECT_EQ(summary.onlyLeft, 2);
+    EXPECT_EQ(summary.onlyRight, 1);
+    EXPECT_FALSE(note());
+    EXPECT_TRUE(analysis.waitsToBeAsked());
+}
+
 TEST(OverlapAnalysisTest, largeModelsAreAnalysedInTheBackgroundWithTheSameResult)
 {
     Document document;
@@ -421,7 +550,8 @@ TEST_F(OverlapWindowTest, tintShowsWhoElseDoesTheSelectedRolesWork)
     m_overlaps->tintAction()->trigger();
     ASSERT_TRUE(m_overlaps->tintAction()->isChecked());
     EXPECT_TRUE(m_overlaps->legend()->isVisible());
-    EXPECT_EQ(m_overlaps->legend()->text(), QStringLiteral("Shared work with Sales Manager"));
+    EXPECT_EQ(m_overlaps->legend()->text(),
+              QStringLiteral("Shared work with Sales Manager: 2 roles"));
 
     const auto tint = [&](const char *id) { return scene->cardState(find(id)).overlapTint; };
     // The marketing and product managers share work with the sales manager, the others none.
