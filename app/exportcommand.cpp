@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QTextStream>
 
@@ -60,7 +61,14 @@ int exportComparison(const Model &model, const std::vector<RoleIndex> &roles,
     analysis.setMinScore(minScore);
     ComparisonView view(&analysis);
     view.setAttribute(Qt::WA_DontShowOnScreen);
+    // A large model's overlaps are found on a worker thread; the file must not be written
+    // before they are, or it would show no shared work.
+    QEventLoop waitForOverlaps;
+    QObject::connect(&analysis, &OverlapAnalysis::resultReady, &waitForOverlaps,
+                     &QEventLoop::quit);
     view.setRoles(roles);
+    while (analysis.isPendingAmong(roles))
+        waitForOverlaps.exec();
     view.resize(340 * int(roles.size()), 600);
     view.show();
     QCoreApplication::processEvents();

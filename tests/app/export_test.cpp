@@ -596,6 +596,38 @@ TEST_F(ExportTest, CommandExportsAComparison)
               2);
 }
 
+// In a model large enough to be analysed on a worker thread, the file waits for the overlaps:
+// the shared duties are marked (it used to be written at once, with none).
+TEST_F(ExportTest, ComparisonOfALargeModelMarksTheSharedDuties)
+{
+    QByteArray yaml = "organization:\n  name: Large\nroles:\n";
+    for (int i = 0; i < OverlapAnalysis::BackgroundRoleCount; ++i) {
+        yaml += QStringLiteral("  - id: r%1\n    title: Role %1\n").arg(i).toUtf8();
+        if (i > 0)
+            yaml += QStringLiteral("    reports_to: r%1\n").arg((i - 1) / 8).toUtf8();
+        yaml += QStringLiteral("    responsibilities:\n      - Reconcile the ledger of branch %1\n"
+                               "      - Unique task number %2\n")
+                    .arg(i / 2)
+                    .arg(i)
+                    .toUtf8();
+    }
+    const QString model = path(QStringLiteral("large.yaml"));
+    writeFile(model, yaml);
+    const QString file = path(QStringLiteral("comparison.png"));
+    const ProcessResult run = runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"),
+                                         file, QStringLiteral("--compare"),
+                                         QStringLiteral("r10,r11")});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    const QImage image = readImage(file);
+    // The shared duty's rows are painted in its group's colour, the rest in greys.
+    int coloured = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            coloured += QColor(image.pixel(x, y)).hsvSaturation() > 40;
+    }
+    EXPECT_GT(coloured, 1000);
+}
+
 // The dialog exports the comparison view of the window, as laid out on screen.
 TEST_F(ExportTest, DialogExportsTheComparison)
 {
