@@ -98,17 +98,24 @@ QPushButton *button(const QWidget &parent, const char *text)
     return nullptr;
 }
 
+// Role I of a large model: "rI", reporting to a role before it, eight reports each.
+Role numberedRole(int i)
+{
+    Role role;
+    // Appended rather than "r" + ...: GCC 12 warns wrongly (-Wrestrict) about the latter.
+    role.id = std::string("r").append(std::to_string(i));
+    role.title = std::string("Role ").append(std::to_string(i));
+    if (i > 0)
+        role.reportsTo = std::string("r").append(std::to_string((i - 1) / 8));
+    return role;
+}
+
 Model largeModel(const std::string &duty, int roles = OverlapAnalysis::BackgroundRoleCount)
 {
     Model model;
     model.organization.name = "Large";
     for (int i = 0; i < roles; ++i) {
-        Role role;
-        // Appended rather than "r" + ...: GCC 12 warns wrongly (-Wrestrict) about the latter.
-        role.id = std::string("r").append(std::to_string(i));
-        role.title = std::string("Role ").append(std::to_string(i));
-        if (i > 0)
-            role.reportsTo = std::string("r").append(std::to_string((i - 1) / 8));
+        Role role = numberedRole(i);
         role.responsibilities.push_back({duty + " for region " + std::to_string(i / 2), {}, {}});
         role.responsibilities.push_back({"Unique task number " + std::to_string(i), {}, {}});
         model.roles.push_back(std::move(role));
@@ -125,11 +132,7 @@ Model teamsModel(int roles)
     Model model;
     model.organization.name = "Teams";
     for (int i = 0; i < roles; ++i) {
-        Role role;
-        role.id = std::string("r").append(std::to_string(i));
-        role.title = std::string("Role ").append(std::to_string(i));
-        if (i > 0)
-            role.reportsTo = std::string("r").append(std::to_string((i - 1) / 8));
+        Role role = numberedRole(i);
         // A made-up word per team, so that teams share no words.
         std::string team;
         for (int t = i / 3; team.size() < 4; t /= 26)

@@ -218,15 +218,20 @@ void layout(benchmark::State &state)
 }
 
 #ifdef ROLESCOPE_BENCH_OVERLAP
-void overlapDetection(benchmark::State &state)
+// The whole analysis, or with ONE_ROLE what the window's "who else does what I do" and a
+// comparison need: the overlaps of one role (the one halfway through the model) with all others.
+void overlapDetection(benchmark::State &state, bool oneRole)
 {
     const Model &model = Inputs::instance().model(rolesOf(state));
     const PeakMemory memory;
+    OverlapOptions options;
+    if (oneRole)
+        options.roles = {model.roleCount() / 2};
     size_t overlaps = 0;
     size_t rolePairs = 0;
     size_t generic = 0;
     for (auto _ : state) {
-        OverlapResult result = findOverlaps(model);
+        OverlapResult result = findOverlaps(model, options);
         overlaps = result.overlaps.size();
         rolePairs = result.rolePairs.size();
         generic = result.genericDuties.size();
@@ -236,27 +241,6 @@ void overlapDetection(benchmark::State &state)
     state.counters["overlaps"] = double(overlaps);
     state.counters["role_pairs"] = double(rolePairs);
     state.counters["generic_duties"] = double(generic);
-}
-
-// What the window's "who else does what I do" and a comparison need: the overlaps of one role
-// (the one halfway through the model) with all others.
-void overlapsOfOneRole(benchmark::State &state)
-{
-    const Model &model = Inputs::instance().model(rolesOf(state));
-    const PeakMemory memory;
-    OverlapOptions options;
-    options.roles = {model.roleCount() / 2};
-    size_t overlaps = 0;
-    size_t rolePairs = 0;
-    for (auto _ : state) {
-        OverlapResult result = findOverlaps(model, options);
-        overlaps = result.overlaps.size();
-        rolePairs = result.rolePairs.size();
-    }
-    memory.report(state);
-    setRoleCounters(state);
-    state.counters["overlaps"] = double(overlaps);
-    state.counters["role_pairs"] = double(rolePairs);
 }
 #endif
 
@@ -450,8 +434,9 @@ void registerBenchmarks()
     registerSizes("load_validate", loadAndValidate, 100000);
     registerSizes("layout", layout, 1000000);
 #ifdef ROLESCOPE_BENCH_OVERLAP
-    registerSizes("overlaps", overlapDetection, 100000);
-    registerSizes("overlaps_one_role", overlapsOfOneRole, 100000);
+    registerSizes("overlaps", [](benchmark::State &s) { overlapDetection(s, false); }, 100000);
+    registerSizes("overlaps_one_role", [](benchmark::State &s) { overlapDetection(s, true); },
+                  100000);
 #endif
 #ifdef ROLESCOPE_BENCH_APP
     // A 1,000-role file is below ModelCache::MinimumFileBytes: it is always parsed.
