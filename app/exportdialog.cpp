@@ -3,6 +3,7 @@
 #include "app/chartscene.h"
 #include "app/comparisonview.h"
 #include "app/document.h"
+#include "app/overlapanalysis.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -177,10 +178,12 @@ ExportDialog::ExportDialog(Document *document, ChartScene *scene, const QRectF &
     updateControls();
 }
 
-void ExportDialog::setOverlapMinScore(std::optional<double> minScore)
+void ExportDialog::setOverlapAnalysis(OverlapAnalysis *analysis)
 {
-    m_overlapMinScore = minScore;
-    m_overlapScores.clear();
+    m_analysis = analysis;
+    connect(analysis, &OverlapAnalysis::resultReady, this, &ExportDialog::updatePreview);
+    connect(analysis, &OverlapAnalysis::changed, this, &ExportDialog::updatePreview);
+    updatePreview();
 }
 
 void ExportDialog::setComparisonView(ComparisonView *view)
@@ -239,15 +242,15 @@ ExportChart ExportDialog::chart() const
         chart = ExportChart::laidOut(model, m_scene->layoutOptions(), scope);
     }
     const RoleIndex current = m_document->currentRole();
+    m_waitingForOverlaps = false;
     if (m_highlight->isChecked() && current != NoRole) {
-        if (m_overlapScores.empty()) {
-            ExportChart probe;
-            probe.model = &model;
-            probe.highlight(current, true, m_overlapMinScore);
-            m_overlapScores = std::move(probe.overlapScores);
-        }
         chart.highlighted = current;
-        chart.overlapScores = m_overlapScores;
+        if (m_analysis) {
+            std::vector<double> scores = m_analysis->scoresAgainst(current);
+            m_waitingForOverlaps = m_analysis->isPendingFor({current});
+            if (!m_waitingForOverlaps)
+                chart.overlapScores = std::move(scores);
+        }
     }
     return chart;
 }
@@ -307,14 +310,20 @@ void ExportDialog::updatePreview()
     const Exporter exporter(chart(), settings());
     const ExportPlan &plan = exporter.plan();
     const ExportFormat format = settings().format;
-    if (plan.isPossible()) {
-        m_preview->setText(tr("%1 of %n role(s).", nullptr, plan.roles)
+    if (!plan.isPossible()) {
+        m_preview->setText(plan.problem);
+    } else if (m_waitingForOverlaps) {
+        m_preview->setText(tr("%1 of %n role(s). Finding the roles that share duties with the "
+                              "highlighted one; Export is possible when they are found.",
+                              nullptr, plan.roles)
                                .arg(plan.summary(format)));
     } else {
-        m_preview->setText(plan.problem);
+        m_preview->setText(tr("%1 of %n role(s).", nullptr, plan.roles)
+                               .arg(plan.summary(format)));
     }
     const auto pathFormat = exportFormatForPath(m_path->text());
-    m_exportButton->setEnabled(plan.isPossible() && pathFormat == format);
+    m_exportButton->setEnabled(plan.isPossible() && pathFormat == format
+                               && !m_waitingForOverlaps);
 }
 
 void ExportDialog::browse()
@@ -339,6 +348,9 @@ bool ExportDialog::exportNow()
         return written;
     }
     Exporter exporter(chart(), settings());
+    // Not before the tint is known: the file would lack it.
+    if (m_waitingForOverlaps)
+        return false;
     QProgressDialog progress(tr("Exporting the chart…"), tr("Cancel"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);

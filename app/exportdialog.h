@@ -17,6 +17,7 @@ namespace rolescope {
 class ChartScene;
 class ComparisonView;
 class Document;
+class OverlapAnalysis;
 
 // File ▸ Export: what to export (the whole chart, the current role's subtree, the visible
 // area or the comparison view), the format and its options, and a preview of the output's size in pixels or pages
@@ -34,9 +35,9 @@ public:
 
     // Offers the comparison view of the window (its roles as they are compared now).
     void setComparisonView(ComparisonView *view);
-    // The minimum overlap score chosen in the window, for tinting roles like the window does
-    // (none: the model's threshold).
-    void setOverlapMinScore(std::optional<double> minScore);
+    // The window's overlaps, to tint roles as the window does (with its minimum score). A
+    // large model's are found on a worker thread: meanwhile the dialog says so and waits.
+    void setOverlapAnalysis(OverlapAnalysis *analysis);
     void setArea(Area area);
     void setFormat(ExportFormat format);
     QString outputPath() const;
@@ -60,8 +61,9 @@ private:
     ChartScene *m_scene;
     QRectF m_visibleRect;
     ComparisonView *m_comparison = nullptr;
-    mutable std::vector<double> m_overlapScores; // computed once, when first asked for
-    std::optional<double> m_overlapMinScore;
+    OverlapAnalysis *m_analysis = nullptr;
+    // Whether the tint chart() was asked for is still being found.
+    mutable bool m_waitingForOverlaps = false;
 
     QComboBox *m_area;
     QCheckBox *m_includeCollapsed;

@@ -173,7 +173,7 @@ void MainWindow::exportWithDialog()
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
     ExportDialog dialog(m_document, m_scene, visible, this);
     dialog.setComparisonView(m_overlaps->comparisonView());
-    dialog.setOverlapMinScore(m_overlaps->analysis()->minScore());
+    dialog.setOverlapAnalysis(m_overlaps->analysis());
     dialog.exec();
 }
 

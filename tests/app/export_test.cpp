@@ -9,14 +9,17 @@
 
 #include "testprocess.h"
 
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -626,6 +629,68 @@ TEST_F(ExportTest, ComparisonOfALargeModelMarksTheSharedDuties)
             coloured += QColor(image.pixel(x, y)).hsvSaturation() > 40;
     }
     EXPECT_GT(coloured, 1000);
+}
+
+// The dialog tints roles from the window's overlaps. A large model's are found on a worker
+// thread: the dialog says so and waits, instead of freezing the window (it used to run the
+// analysis itself on the UI thread) or writing a file without the tint.
+TEST_F(ExportTest, DialogWaitsForALargeModelsOverlapsBeforeExportingTheTint)
+{
+    Model model;
+    model.organization.name = "Large";
+    for (int i = 0; i < OverlapAnalysis::OnDemandRoleCount; ++i) {
+        Role role;
+        role.id = "r" + std::to_string(i);
+        role.title = "Role " + std::to_string(i);
+        if (i > 0)
+            role.reportsTo = "r" + std::to_string((i - 1) / 8);
+        // Roles 2k and 2k + 1 (siblings from r9 on) share a duty.
+        role.responsibilities.push_back(
+            {"Reconcile the ledger of branch " + std::to_string(i / 2), {}, {}});
+        role.responsibilities.push_back({"Unique task number " + std::to_string(i), {}, {}});
+        model.roles.push_back(std::move(role));
+    }
+    model.rebuildIndex();
+    Document document;
+    document.setModel(model);
+    ChartScene scene(&document);
+    OverlapAnalysis analysis(&document);
+    document.selectRole(model.find("r10"));
+    ExportDialog dialog(&document, &scene, scene.sceneRect());
+    dialog.setOverlapAnalysis(&analysis);
+    const QString file = path(QStringLiteral("tinted.png"));
+    dialog.setOutputPath(file);
+    for (QSpinBox *box : dialog.findChildren<QSpinBox *>()) {
+        if (box->specialValueText() == QLatin1String("All"))
+            box->setValue(2); // the top three levels: r10 and r11 among them
+    }
+    QCheckBox *highlight = nullptr;
+    for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
+        if (box->text().startsWith(QLatin1String("Highlight")))
+            highlight = box;
+    }
+    ASSERT_NE(highlight, nullptr);
+    highlight->setChecked(true);
+    EXPECT_TRUE(dialog.previewText().contains(QStringLiteral("Finding the roles")))
+        << qPrintable(dialog.previewText());
+    EXPECT_FALSE(dialog.exportNow());
+    EXPECT_FALSE(QFile::exists(file));
+
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.isPendingFor({model.find("r10")}); },
+                                120000));
+    EXPECT_FALSE(dialog.previewText().contains(QStringLiteral("Finding")))
+        << qPrintable(dialog.previewText());
+    ASSERT_TRUE(dialog.exportNow());
+    // The partner's card is tinted orange; nothing else in this chart is.
+    const QImage image = readImage(file);
+    int tinted = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor color(image.pixel(x, y));
+            tinted += color.hsvSaturation() > 40 && color.hsvHue() >= 5 && color.hsvHue() <= 40;
+        }
+    }
+    EXPECT_GT(tinted, 1000);
 }
 
 // The dialog exports the comparison view of the window, as laid out on screen.
