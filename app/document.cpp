@@ -152,26 +152,27 @@ void Document::showModel(Model model, const QString &path, bool keepState,
     emit modelAboutToReset();
     if (keepState) {
         if (m_current != NoRole)
-            currentId = m_model.role(m_current).id;
+            currentId = m_model->role(m_current).id;
         for (const RoleIndex role : m_selected)
-            selectedIds.push_back(m_model.role(role).id);
-        for (RoleIndex role = 0; role < m_model.roleCount(); ++role) {
+            selectedIds.push_back(m_model->role(role).id);
+        for (RoleIndex role = 0; role < m_model->roleCount(); ++role) {
             if (isCollapsed(role))
-                collapsedIds.push_back(m_model.role(role).id);
+                collapsedIds.push_back(m_model->role(role).id);
         }
         if (m_focusRoot != NoRole)
-            focusId = m_model.role(m_focusRoot).id;
+            focusId = m_model->role(m_focusRoot).id;
     }
 
-    Model old = std::exchange(m_model, std::move(model));
+    std::shared_ptr<const Model> old
+        = std::exchange(m_model, std::make_shared<const Model>(std::move(model)));
     m_hasModel = true;
     m_filePath = path;
 
-    const auto count = static_cast<size_t>(m_model.roleCount());
+    const auto count = static_cast<size_t>(m_model->roleCount());
     m_row.assign(count, 0);
     m_depth.assign(count, 0);
     std::vector<RoleIndex> pending;
-    const auto tops = m_model.topRoles();
+    const auto tops = m_model->topRoles();
     for (size_t i = 0; i < tops.size(); ++i) {
         m_row[static_cast<size_t>(tops[i])] = static_cast<int>(i);
         pending.push_back(tops[i]);
@@ -179,7 +180,7 @@ void Document::showModel(Model model, const QString &path, bool keepState,
     while (!pending.empty()) {
         const RoleIndex role = pending.back();
         pending.pop_back();
-        const auto children = m_model.childrenOf(role);
+        const auto children = m_model->childrenOf(role);
         for (size_t i = 0; i < children.size(); ++i) {
             const auto child = static_cast<size_t>(children[i]);
             m_row[child] = static_cast<int>(i);
@@ -194,34 +195,33 @@ void Document::showModel(Model model, const QString &path, bool keepState,
     m_focusRoot = NoRole;
     if (keepState) {
         for (const std::string &id : collapsedIds) {
-            const RoleIndex role = m_model.find(id);
+            const RoleIndex role = m_model->find(id);
             if (role != NoRole)
                 m_collapsed[static_cast<size_t>(role)] = true;
         }
         for (const std::string &id : selectedIds) {
-            const RoleIndex role = m_model.find(id);
+            const RoleIndex role = m_model->find(id);
             if (role != NoRole)
                 m_selected.push_back(role);
         }
-        m_current = m_model.find(currentId);
-        m_focusRoot = m_model.find(focusId);
+        m_current = m_model->find(currentId);
+        m_focusRoot = m_model->find(focusId);
     } else {
         collapseForFirstView();
     }
 
-    m_searchIndex.setModel(&m_model, std::move(searchText));
+    m_searchIndex.setModel(m_model.get(), std::move(searchText));
     updateSearch();
     emit modelReset(keepState);
-    // Freeing 100,000 roles' millions of strings takes a tenth of a second: not on this thread.
-    if (old.roleCount() >= BackgroundFreeRoleCount) {
-        QThreadPool::globalInstance()->start(
-            [old = std::make_shared<Model>(std::move(old))]() mutable { old.reset(); });
-    }
+    // Freeing 100,000 roles' millions of strings takes a tenth of a second: not on this thread
+    // (nor here when work on another thread still holds the model: it frees it there).
+    if (old.use_count() == 1 && old->roleCount() >= BackgroundFreeRoleCount)
+        QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old.reset(); });
 }
 
 void Document::collapseForFirstView()
 {
-    if (m_model.roleCount() <= FullyExpandedRoleLimit)
+    if (m_model->roleCount() <= FullyExpandedRoleLimit)
         return;
     std::vector<int> perLevel;
     for (const int depth : m_depth) {
@@ -236,9 +236,9 @@ void Document::collapseForFirstView()
         shown += perLevel[static_cast<size_t>(levels)];
         ++levels;
     }
-    for (RoleIndex role = 0; role < m_model.roleCount(); ++role) {
+    for (RoleIndex role = 0; role < m_model->roleCount(); ++role) {
         m_collapsed[static_cast<size_t>(role)] = depthOf(role) >= levels - 1
-                                                 && !m_model.childrenOf(role).empty();
+                                                 && !m_model->childrenOf(role).empty();
     }
 }
 
@@ -286,13 +286,13 @@ void Document::clearSelection()
 
 std::span<const RoleIndex> Document::siblingsOf(RoleIndex role) const
 {
-    const RoleIndex parent = m_model.parentOf(role);
-    return parent == NoRole ? m_model.topRoles() : m_model.childrenOf(parent);
+    const RoleIndex parent = m_model->parentOf(role);
+    return parent == NoRole ? m_model->topRoles() : m_model->childrenOf(parent);
 }
 
 void Document::setCollapsed(RoleIndex role, bool collapsed)
 {
-    if (m_model.childrenOf(role).empty() || isCollapsed(role) == collapsed)
+    if (m_model->childrenOf(role).empty() || isCollapsed(role) == collapsed)
         return;
     m_collapsed[static_cast<size_t>(role)] = collapsed;
     emit visibilityChanged();
@@ -311,7 +311,7 @@ void Document::expandSubtree(RoleIndex role)
         const RoleIndex at = pending.back();
         pending.pop_back();
         m_collapsed[static_cast<size_t>(at)] = false;
-        const auto children = m_model.childrenOf(at);
+        const auto children = m_model->childrenOf(at);
         pending.insert(pending.end(), children.begin(), children.end());
     }
     emit visibilityChanged();
@@ -320,9 +320,9 @@ void Document::expandSubtree(RoleIndex role)
 void Document::collapseToLevel(int levels)
 {
     levels = std::max(levels, 1);
-    for (RoleIndex role = 0; role < m_model.roleCount(); ++role) {
+    for (RoleIndex role = 0; role < m_model->roleCount(); ++role) {
         m_collapsed[static_cast<size_t>(role)] = depthOf(role) >= levels - 1
-                                                 && !m_model.childrenOf(role).empty();
+                                                 && !m_model->childrenOf(role).empty();
     }
     emit visibilityChanged();
 }
@@ -330,7 +330,7 @@ void Document::collapseToLevel(int levels)
 void Document::revealRole(RoleIndex role)
 {
     bool changed = false;
-    for (RoleIndex at = m_model.parentOf(role); at != NoRole; at = m_model.parentOf(at)) {
+    for (RoleIndex at = m_model->parentOf(role); at != NoRole; at = m_model->parentOf(at)) {
         if (isCollapsed(at)) {
             m_collapsed[static_cast<size_t>(at)] = false;
             changed = true;
@@ -360,7 +360,7 @@ bool Document::isInFocus(RoleIndex role) const
 {
     if (m_focusRoot == NoRole)
         return true;
-    for (RoleIndex at = role; at != NoRole; at = m_model.parentOf(at)) {
+    for (RoleIndex at = role; at != NoRole; at = m_model->parentOf(at)) {
         if (at == m_focusRoot)
             return true;
     }
@@ -384,7 +384,7 @@ bool Document::isSearchMatch(RoleIndex role) const
 void Document::updateSearch()
 {
     m_matches = m_searchIndex.find(m_searchText);
-    m_isMatch.assign(static_cast<size_t>(m_model.roleCount()), false);
+    m_isMatch.assign(static_cast<size_t>(m_model->roleCount()), false);
     for (const RoleIndex role : m_matches)
         m_isMatch[static_cast<size_t>(role)] = true;
     m_currentMatch = -1;

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,10 @@ public:
     explicit Document(QObject *parent = nullptr);
 
     bool hasModel() const { return m_hasModel; }
-    const Model &model() const { return m_model; }
+    const Model &model() const { return *m_model; }
+    // The model, for work on another thread that may outlive it here: it is never changed,
+    // only replaced.
+    std::shared_ptr<const Model> sharedModel() const { return m_model; }
     // The file the model came from; empty for the built-in model.
     QString filePath() const { return m_filePath; }
     bool isBuiltIn() const { return m_hasModel && m_filePath.isEmpty(); }
@@ -132,7 +136,7 @@ private:
     void moveToMatch(int match);
     void updateSearch();
 
-    Model m_model;
+    std::shared_ptr<const Model> m_model = std::make_shared<const Model>();
     bool m_hasModel = false;
     QString m_filePath;
     std::vector<Diagnostic> m_diagnostics;

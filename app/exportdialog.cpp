@@ -347,6 +347,9 @@ bool ExportDialog::exportNow()
             QMessageBox::warning(this, tr("Export Failed"), error);
         return written;
     }
+    // Writing lets events through (the progress dialog): a reload of the file may replace the
+    // document's model meanwhile, so the one being written is held until the end.
+    const std::shared_ptr<const Model> model = m_document->sharedModel();
     Exporter exporter(chart(), settings());
     // Not before the tint is known: the file would lack it.
     if (m_waitingForOverlaps)

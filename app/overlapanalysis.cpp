@@ -52,7 +52,6 @@ OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
         abandon(m_focus);
         m_result.reset();
         m_focusResult.reset();
-        m_modelCopy.reset();
         if (analysesAhead())
             start();
         emit changed();
@@ -87,10 +86,10 @@ void OverlapAnalysis::start() const
 
 void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
 {
-    if (!m_modelCopy)
-        m_modelCopy = std::make_shared<const Model>(m_document->model());
     auto job = std::make_shared<Job>();
-    job->model = m_modelCopy;
+    // Shared, not copied: copying a very large model would block the UI for a moment, and the
+    // document replaces its model rather than changing it.
+    job->model = m_document->sharedModel();
     job->roles = std::move(roles);
     run.job = job;
     run.thread = QThread::create([job, options = options()]() mutable {
@@ -111,7 +110,7 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
 }
 
 // A reload while a large model is still being analysed must not wait for an answer about a
-// model that is gone: the stale job finishes on its own (it shares the copy of the model).
+// model that is gone: the stale job finishes on its own (it holds on to that model).
 void OverlapAnalysis::abandon(Run &run) const
 {
     if (!run.thread)
@@ -136,11 +135,9 @@ void OverlapAnalysis::finish(Run &run) const
     run.thread = nullptr;
     if (run.job->roles.empty()) {
         m_result = std::move(run.job->result);
-        // The whole result answers for every role, and no job needs the copy of the model
-        // until it changes.
+        // The whole result answers for every role.
         abandon(m_focus);
         m_focusResult.reset();
-        m_modelCopy.reset();
     } else {
         m_focusResult = FocusResult{run.job->roles, std::move(run.job->result)};
     }

@@ -110,9 +110,6 @@ private:
     mutable std::optional<FocusResult> m_focusResult; // only while there is no m_result
     mutable Run m_whole;
     mutable Run m_focus;
-    // The model the workers read: the document's is replaced on the next load. Kept from one
-    // focused job to the next, since copying a very large model blocks the UI for a moment.
-    mutable std::shared_ptr<const Model> m_modelCopy;
     mutable QList<QThread *> m_staleThreads; // analyses no longer wanted, still running
 };
 
