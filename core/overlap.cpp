@@ -111,6 +111,13 @@ PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
     return result;
 }
 
+// A bloom filter of a tail of terms in one word: two tails whose signatures share no bit share
+// no term. This is the bit of term ID.
+int tailBit(int id)
+{
+    return static_cast<int>((static_cast<std::uint32_t>(id) * 0x9E3779B1u) >> 26);
+}
+
 // For each term of v, the share of v (its weight plus the prior) that this term and the ones after
 // it make together, a little high so that rounding never makes it a bound too low.
 void reachOf(const TermVector &v, double prior, std::vector<float> &reach)
@@ -326,22 +333,65 @@ public:
 
     OverlapResult run()
     {
-        // Each phase with its share of the time, as measured at 100,000 roles.
-        struct Phase
-        {
-            void (OverlapFinder::*run)();
-            double share;
-        };
+        if (!prepare())
+            return OverlapResult{m_result.threshold, {}, {}, {}};
+        return query();
+    }
+
+    // Normalises, weighs and indexes every duty; false when cancelled.
+    bool prepare()
+    {
         static constexpr Phase phases[] = {
             {&OverlapFinder::collectDuties, 0.0},
             {&OverlapFinder::buildGroups, 0.17},
             {&OverlapFinder::weighGroups, 0.015},
-            {&OverlapFinder::findGroupPairs, 0.49},
+            {&OverlapFinder::buildIndex, 0.04},
+        };
+        m_phaseBegin = 0;
+        runPhases(phases);
+        return !isCancelled();
+    }
+
+    // The overlaps that involve options.roles (all of them when there are none), from what
+    // prepare() made; it may be asked again for other roles.
+    OverlapResult query()
+    {
+        static constexpr Phase phases[] = {
+            {&OverlapFinder::findGroupPairs, 0.45},
             {&OverlapFinder::markGenericGroups, 0.02},
             {&OverlapFinder::emitTextPairs, 0.2},
             {&OverlapFinder::emitTagPairs, 0.005},
             {&OverlapFinder::finish, 0.1},
         };
+        m_result = OverlapResult{m_result.threshold, {}, {}, {}};
+        m_groupPairs.clear();
+        for (Group &group : m_groups) {
+            group.matches = 0;
+            group.generic = false;
+        }
+        markFocus();
+        m_phaseBegin = PrepareShare;
+        runPhases(phases);
+        if (isCancelled())
+            return OverlapResult{m_result.threshold, {}, {}, {}};
+        reportProgress(1);
+        return std::move(m_result);
+    }
+
+    OverlapOptions &options() { return m_options; }
+    const Model &model() const { return m_model; }
+
+private:
+    // Each phase with its share of the time, as measured at 100,000 roles.
+    struct Phase
+    {
+        void (OverlapFinder::*run)();
+        double share;
+    };
+    // The shares of prepare()'s phases.
+    static constexpr double PrepareShare = 0.225;
+    void runPhases(std::span<const Phase> phases)
+    {
         for (const Phase &phase : phases) {
             if (isCancelled())
                 break;
@@ -350,13 +400,8 @@ public:
             m_phaseBegin += phase.share;
             reportProgress(m_phaseBegin);
         }
-        if (isCancelled())
-            return OverlapResult{m_result.threshold, {}, {}, {}};
-        reportProgress(1);
-        return std::move(m_result);
     }
 
-private:
     // A phase whose blocks were cut short by cancelling leaves its results incomplete: it
     // stops there, and run() returns nothing.
     bool isCancelled() const { return m_options.cancelled && *m_options.cancelled; }
@@ -407,6 +452,8 @@ private:
     void collectDuties();
     void buildGroups();
     void weighGroups();
+    void buildIndex();
+    void markFocus();
     void findGroupPairs();
     void markGenericGroups();
     void emitTextPairs();
@@ -416,7 +463,7 @@ private:
     void normaliseGroups(const std::vector<bool> &needed);
 
     const Model &m_model;
-    const OverlapOptions &m_options;
+    OverlapOptions m_options; // a copy: an OverlapIndex outlives the options it was made with
     double m_phaseBegin = 0; // of the whole work, for progress
     double m_phaseShare = 0;
     TextNormalizer m_normalizer;
@@ -432,6 +479,39 @@ private:
     std::vector<float> m_inverseFrequency; // by vocabulary id
     std::vector<WeightedTerm> m_termStore; // the groups' term vectors, one after the other
     std::vector<std::vector<TextTerm>> m_groupText; // the terms of the groups explained
+    // What scoring a candidate needs of its group, in one place for the memory cache. The
+    // indexed terms of the prefix are those before the tail; the tail (common and generic
+    // terms included) is what candidate generation leaves to scoring.
+    struct Probe
+    {
+        std::span<const WeightedTerm> tail;
+        double base = 0; // total weight plus the prior
+        std::uint64_t tailSignature = 0; // the tailBit() of each tail term set
+    };
+    struct Posting
+    {
+        int group;
+        float weight;
+        float reach;  // the most of its group's share that this and the later terms can make
+        float needed; // the weight its group must share to reach t, rounded down
+        std::uint64_t tailSignature; // its group's
+    };
+    // The inverted index findGroupPairs() reads, made by buildIndex() (see there).
+    struct Index
+    {
+        double t = 0;
+        double prior = 0;
+        std::vector<bool> indexed; // by term id
+        std::vector<Probe> probes; // by group
+        std::vector<float> weightCeiling; // by term id
+        // Two posting lists per term, in group order: groups holding it in their prefix, and
+        // groups holding it after their prefix. Flat arrays with offsets per term.
+        std::vector<size_t> prefixBegin;
+        std::vector<size_t> tailBegin;
+        std::vector<Posting> prefixPostings;
+        std::vector<Posting> tailPostings;
+    };
+    Index m_index;
     // With focus roles (options.roles): by role, whether it is one; by group, whether it holds
     // a duty of one, and whether it met every other group (its matches are all known).
     std::vector<bool> m_focusRole;
@@ -554,18 +634,25 @@ void OverlapFinder::buildGroups()
             last = m_duties[duty].role;
         }
     }
-    if (focused()) {
-        m_focusRole.assign(m_model.roleCount(), false);
-        for (RoleIndex role : m_options.roles) {
-            if (role >= 0 && role < m_model.roleCount())
-                m_focusRole[role] = true;
-        }
-        m_focusGroup.assign(m_groups.size(), false);
-        m_probed.assign(m_groups.size(), false);
-        for (size_t i = 0; i < m_duties.size(); ++i) {
-            if (m_focusRole[m_duties[i].role])
-                m_focusGroup[m_groupOfDuty[i]] = true;
-        }
+}
+
+void OverlapFinder::markFocus()
+{
+    m_focusRole.clear();
+    m_focusGroup.clear();
+    m_probed.clear();
+    if (!focused())
+        return;
+    m_focusRole.assign(m_model.roleCount(), false);
+    for (RoleIndex role : m_options.roles) {
+        if (role >= 0 && role < m_model.roleCount())
+            m_focusRole[role] = true;
+    }
+    m_focusGroup.assign(m_groups.size(), false);
+    m_probed.assign(m_groups.size(), false);
+    for (size_t i = 0; i < m_duties.size(); ++i) {
+        if (m_focusRole[m_duties[i].role])
+            m_focusGroup[m_groupOfDuty[i]] = true;
     }
 }
 
@@ -631,7 +718,7 @@ void OverlapFinder::weighGroups()
     m_groupTerms.shrink_to_fit();
 }
 
-void OverlapFinder::findGroupPairs()
+void OverlapFinder::buildIndex()
 {
     // All-Pairs with prefix filtering (Bayardo, Ma and Srikant, "Scaling up all pairs similarity
     // search", WWW 2007), adapted to this score. A pair reaching t needs one side to share at
@@ -640,8 +727,10 @@ void OverlapFinder::findGroupPairs()
     // that - holds a term of every partner for which this side reaches t. Only shared terms that
     // are in the prefix of at least one of the two propose candidates; common words lie in few
     // prefixes, so their long posting lists are seldom read.
-    const double t = std::max(m_result.threshold, 1e-9);
-    const double prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
+    m_index.t = std::max(m_result.threshold, 1e-9);
+    m_index.prior = shortDutyPrior(std::max<double>(1.0, static_cast<double>(m_duties.size())));
+    const double t = m_index.t;
+    const double prior = m_index.prior;
     const size_t termCount = m_vocabulary.frequency.size();
     const size_t groupCount = m_groups.size();
     // Even in prefixes, a word found in more than 1,000 duties (and in more than 1 in 200) would
@@ -650,29 +739,19 @@ void OverlapFinder::findGroupPairs()
     // sort after the others (rarer first, generic last), so where a prefix reaches them it holds
     // every indexed term of its vector, and no pair sharing an indexed term is lost.
     const int commonFrequency = std::max(1000, static_cast<int>(m_duties.size() / 200));
-    std::vector<bool> indexed(termCount, false);
+    std::vector<bool> &indexed = m_index.indexed;
+    indexed.assign(termCount, false);
     for (size_t id = 0; id < termCount; ++id) {
         indexed[m_rank[id]] = !m_vocabulary.generic[id]
                               && m_vocabulary.frequency[id] <= commonFrequency;
     }
 
-    // What scoring a candidate needs of its group, in one place for the memory cache. The
-    // indexed terms of the prefix are those before the tail; the tail (common and generic
-    // terms included) is what candidate generation leaves to scoring.
-    struct Probe
-    {
-        std::span<const WeightedTerm> tail;
-        double base = 0; // total weight plus the prior
-        std::uint64_t tailSignature = 0; // the tailBit() of each tail term set
-    };
-    std::vector<Probe> probes(groupCount);
-    // A bloom filter of a tail in one word: two tails whose signatures share no bit share no term.
-    auto tailBit = [](int id) {
-        return static_cast<int>((static_cast<std::uint32_t>(id) * 0x9E3779B1u) >> 26);
-    };
+    std::vector<Probe> &probes = m_index.probes;
+    probes.assign(groupCount, Probe{});
     // The most a term can weigh in any duty: its inverse frequency (with the phrase factor),
     // since the role and emphasis factors are at most 1; a little more against float rounding.
-    std::vector<float> weightCeiling(termCount);
+    std::vector<float> &weightCeiling = m_index.weightCeiling;
+    weightCeiling.assign(termCount, 0.0f);
     for (size_t id = 0; id < termCount; ++id) {
         weightCeiling[m_rank[id]] = m_inverseFrequency[id]
                                     * (m_vocabulary.phrase[id] ? PhraseFactor : 1.0f)
@@ -700,19 +779,13 @@ void OverlapFinder::findGroupPairs()
 
     // Two posting lists per term, in group order: groups holding it in their prefix, and groups
     // holding it after their prefix. Flat arrays with offsets per term.
-    struct Posting
-    {
-        int group;
-        float weight;
-        float reach;  // the most of its group's share that this and the later terms can make
-        float needed; // the weight its group must share to reach t, rounded down
-        std::uint64_t tailSignature; // its group's
-    };
     auto neededOf = [&](int g) {
         return static_cast<float>(t * probes[g].base) * (1 - 1e-6f);
     };
-    std::vector<size_t> prefixBegin(termCount + 1, 0);
-    std::vector<size_t> tailBegin(termCount + 1, 0);
+    std::vector<size_t> &prefixBegin = m_index.prefixBegin;
+    std::vector<size_t> &tailBegin = m_index.tailBegin;
+    prefixBegin.assign(termCount + 1, 0);
+    tailBegin.assign(termCount + 1, 0);
     std::vector<float> reach;
     auto forIndexedTerms = [&](auto &&fn) {
         for (size_t g = 0; g < groupCount; ++g) {
@@ -731,8 +804,10 @@ void OverlapFinder::findGroupPairs()
     });
     std::partial_sum(prefixBegin.begin(), prefixBegin.end(), prefixBegin.begin());
     std::partial_sum(tailBegin.begin(), tailBegin.end(), tailBegin.begin());
-    std::vector<Posting> prefixPostings(prefixBegin.back());
-    std::vector<Posting> tailPostings(tailBegin.back());
+    std::vector<Posting> &prefixPostings = m_index.prefixPostings;
+    std::vector<Posting> &tailPostings = m_index.tailPostings;
+    prefixPostings.assign(prefixBegin.back(), Posting{});
+    tailPostings.assign(tailBegin.back(), Posting{});
     {
         std::vector<size_t> prefixFill(prefixBegin.begin(), prefixBegin.end() - 1);
         std::vector<size_t> tailFill(tailBegin.begin(), tailBegin.end() - 1);
@@ -745,6 +820,21 @@ void OverlapFinder::findGroupPairs()
                                                      probes[g].tailSignature};
         });
     }
+}
+
+void OverlapFinder::findGroupPairs()
+{
+    const double t = m_index.t;
+    const double prior = m_index.prior;
+    const size_t termCount = m_vocabulary.frequency.size();
+    const size_t groupCount = m_groups.size();
+    const std::vector<bool> &indexed = m_index.indexed;
+    const std::vector<Probe> &probes = m_index.probes;
+    const std::vector<float> &weightCeiling = m_index.weightCeiling;
+    const std::vector<size_t> &prefixBegin = m_index.prefixBegin;
+    const std::vector<size_t> &tailBegin = m_index.tailBegin;
+    const std::vector<Posting> &prefixPostings = m_index.prefixPostings;
+    const std::vector<Posting> &tailPostings = m_index.tailPostings;
 
     // Probes the groups ORDER holds, blocks of them on all threads, each meeting the groups
     // before it (or, with EVERY_OTHER, all other groups); the pairs found are {partner, probe},
@@ -1359,6 +1449,42 @@ void OverlapFinder::finish()
 OverlapResult findOverlaps(const Model &model, const OverlapOptions &options)
 {
     return OverlapFinder(model, options).run();
+}
+
+struct OverlapIndex::Private
+{
+    Private(const Model &model, const OverlapOptions &options)
+        : finder(model, options)
+    {}
+
+    OverlapFinder finder;
+    bool complete = false;
+};
+
+OverlapIndex::OverlapIndex(const Model &model, const OverlapOptions &options)
+    : d(std::make_unique<Private>(model, options))
+{
+    d->complete = d->finder.prepare();
+}
+
+OverlapIndex::~OverlapIndex() = default;
+
+bool OverlapIndex::isComplete() const
+{
+    return d->complete;
+}
+
+OverlapResult OverlapIndex::find(const std::vector<RoleIndex> &roles,
+                                 const std::atomic<bool> *cancelled)
+{
+    OverlapOptions &options = d->finder.options();
+    options.roles = roles;
+    // The building's are not this call's, and may be gone.
+    options.cancelled = cancelled;
+    options.progress = nullptr;
+    if (!d->complete)
+        return OverlapResult{effectiveThreshold(d->finder.model(), options), {}, {}, {}};
+    return d->finder.query();
 }
 
 } // namespace rolescope

@@ -242,6 +242,24 @@ void overlapDetection(benchmark::State &state, bool oneRole)
     state.counters["role_pairs"] = double(rolePairs);
     state.counters["generic_duties"] = double(generic);
 }
+
+// The window's Who Else after the first role: the model is indexed once (OverlapIndex), and
+// each iteration asks it for the overlaps of another role.
+void overlapIndexQuery(benchmark::State &state)
+{
+    const Model &model = Inputs::instance().model(rolesOf(state));
+    OverlapIndex index(model, {});
+    const PeakMemory memory;
+    RoleIndex role = model.roleCount() / 2;
+    size_t overlaps = 0;
+    for (auto _ : state) {
+        overlaps += index.find({role}).overlaps.size();
+        role = (role + 7919) % model.roleCount();
+    }
+    memory.report(state);
+    setRoleCounters(state);
+    state.counters["overlaps_per_query"] = double(overlaps) / double(state.iterations());
+}
 #endif
 
 #ifdef ROLESCOPE_BENCH_APP
@@ -437,6 +455,7 @@ void registerBenchmarks()
     registerSizes("overlaps", [](benchmark::State &s) { overlapDetection(s, false); }, 100000);
     registerSizes("overlaps_one_role", [](benchmark::State &s) { overlapDetection(s, true); },
                   100000);
+    registerSizes("overlaps_index_query", overlapIndexQuery, 1000000);
 #endif
 #ifdef ROLESCOPE_BENCH_APP
     // A 1,000-role file is below ModelCache::MinimumFileBytes: it is always parsed.

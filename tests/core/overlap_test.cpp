@@ -604,7 +604,8 @@ TEST(Overlap, FindsExactlyThePairsThatScoringEveryPairFinds)
 
 // Asking for some roles only must give exactly what the whole analysis says about them:
 // their overlaps, their role pairs, and the generic clusters that hold their duties, including
-// clusters of a partner that is generic because of its matches elsewhere.
+// clusters of a partner that is generic because of its matches elsewhere. So must an
+// OverlapIndex, asked for one set of roles after another.
 TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
 {
     Model model = randomOrganisation(400, 5);
@@ -627,11 +628,16 @@ TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
         ASSERT_FALSE(whole.overlaps.empty());
         // The smaller limits make generic clusters, of wordings and of tags.
         ASSERT_EQ(whole.genericDuties.empty(), maxRoles == 40);
-        for (const std::vector<RoleIndex> &roles :
-             {std::vector<RoleIndex>{0}, {17}, {9, 10, 11}, {399, 3, 250, 251}}) {
-            SCOPED_TRACE(testing::Message() << maxMatches << " matches, roles " << roles[0]);
+        OverlapIndex index(model, options);
+        ASSERT_TRUE(index.isComplete());
+        for (const auto &[roles, byIndex] :
+             {std::pair{std::vector<RoleIndex>{0}, false}, {{0}, true}, {{17}, true},
+              {{17}, false}, {{9, 10, 11}, false}, {{9, 10, 11}, true},
+              {{399, 3, 250, 251}, true}, {{399, 3, 250, 251}, false}}) {
+            SCOPED_TRACE(testing::Message() << maxMatches << " matches, roles " << roles[0]
+                                            << (byIndex ? ", by the index" : ""));
             options.roles = roles;
-            const OverlapResult part = findOverlaps(model, options);
+            const OverlapResult part = byIndex ? index.find(roles) : findOverlaps(model, options);
             std::vector<const DutyOverlap *> overlaps;
             for (const DutyOverlap &o : whole.overlaps) {
                 if (involves(roles, o.a.role) || involves(roles, o.b.role))
@@ -671,6 +677,13 @@ TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
                 EXPECT_EQ(part.genericDuties[i].byTag, clusters[i]->byTag);
             }
         }
+        // With no roles, the index answers for all of them; cancelled, for none.
+        const OverlapResult all = index.find({});
+        EXPECT_EQ(all.overlaps.size(), whole.overlaps.size());
+        EXPECT_EQ(all.rolePairs.size(), whole.rolePairs.size());
+        const std::atomic<bool> cancelled = true;
+        EXPECT_TRUE(index.find({0}, &cancelled).overlaps.empty());
+        EXPECT_FALSE(index.find({0}).overlaps.empty());
     }
 }
 
