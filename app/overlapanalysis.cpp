@@ -7,13 +7,27 @@
 #include <algorithm>
 #include <atomic>
 #include <iterator>
+#include <mutex>
 
 namespace rolescope {
+
+// The model indexed once for the focused jobs (core's OverlapIndex): the first job builds it,
+// each one after it only asks it, in a fraction of a second where building takes seconds.
+struct OverlapAnalysis::FocusIndex
+{
+    std::shared_ptr<const Model> model;
+    std::mutex mutex; // one job reads or builds it at a time
+    std::unique_ptr<OverlapIndex> index;
+    // Set when it is no longer wanted, to stop building it. A job that is abandoned does not
+    // stop the building: the next one needs the index too.
+    std::atomic<bool> dropped = false;
+};
 
 struct OverlapAnalysis::Job
 {
     std::shared_ptr<const Model> model;
     std::vector<RoleIndex> roles; // sorted; none: the whole model
+    std::shared_ptr<FocusIndex> focusIndex; // with roles
     OverlapResult result;
     std::atomic<bool> cancelled = false;
     std::atomic<int> progress = 0;
@@ -50,6 +64,7 @@ OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
             m_minScore.reset();
         abandon(m_whole);
         abandon(m_focus);
+        dropFocusIndex();
         m_result.reset();
         m_focusResult.reset();
         if (analysesAhead())
@@ -73,6 +88,7 @@ OverlapAnalysis::~OverlapAnalysis()
     // Every job left is cancelled, so these waits are short.
     abandon(m_whole);
     abandon(m_focus);
+    dropFocusIndex();
     for (QThread *thread : std::as_const(m_staleThreads)) {
         thread->wait();
         delete thread;
@@ -91,12 +107,28 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
     // document replaces its model rather than changing it.
     job->model = m_document->sharedModel();
     job->roles = std::move(roles);
+    if (!job->roles.empty()) {
+        if (!m_focusIndex) {
+            m_focusIndex = std::make_shared<FocusIndex>();
+            m_focusIndex->model = job->model;
+        }
+        job->focusIndex = m_focusIndex;
+    }
     run.job = job;
     run.thread = QThread::create([job, options = options()]() mutable {
         options.cancelled = &job->cancelled;
         options.progress = &job->progress;
-        options.roles = job->roles;
-        job->result = findOverlaps(*job->model, options);
+        if (!job->focusIndex) {
+            job->result = findOverlaps(*job->model, options);
+            return;
+        }
+        FocusIndex &shared = *job->focusIndex;
+        const std::lock_guard lock(shared.mutex);
+        if (!shared.index || !shared.index->isComplete()) {
+            options.cancelled = &shared.dropped;
+            shared.index = std::make_unique<OverlapIndex>(*shared.model, options);
+        }
+        job->result = shared.index->find(job->roles, &job->cancelled);
     });
     QThread *thread = run.thread;
     // Queued to this object's thread, the UI's; a job abandoned meanwhile is not this one.
@@ -137,11 +169,20 @@ void OverlapAnalysis::finish(Run &run) const
         m_result = std::move(run.job->result);
         // The whole result answers for every role.
         abandon(m_focus);
+        dropFocusIndex();
         m_focusResult.reset();
     } else {
         m_focusResult = FocusResult{run.job->roles, std::move(run.job->result)};
     }
     run.job.reset();
+}
+
+void OverlapAnalysis::dropFocusIndex() const
+{
+    if (!m_focusIndex)
+        return;
+    m_focusIndex->dropped = true;
+    m_focusIndex.reset();
 }
 
 int OverlapAnalysis::progress() const
@@ -258,6 +299,7 @@ void OverlapAnalysis::setMinScore(std::optional<double> minScore)
     m_minScore = minScore;
     abandon(m_whole);
     abandon(m_focus);
+    dropFocusIndex();
     m_result.reset();
     m_focusResult.reset();
     const int roles = m_document->hasModel() ? m_document->model().roleCount() : 0;

@@ -81,6 +81,7 @@ signals:
 
 private:
     struct Job;
+    struct FocusIndex;
     // An analysis on a worker thread: the whole model's, or the focus roles'.
     struct Run
     {
@@ -101,6 +102,7 @@ private:
     void launch(Run &run, std::vector<RoleIndex> roles) const;
     void abandon(Run &run) const;
     void finish(Run &run) const;
+    void dropFocusIndex() const;
 
     OverlapOptions options() const;
 
@@ -110,6 +112,7 @@ private:
     mutable std::optional<FocusResult> m_focusResult; // only while there is no m_result
     mutable Run m_whole;
     mutable Run m_focus;
+    mutable std::shared_ptr<FocusIndex> m_focusIndex; // for this model and minimum score
     mutable QList<QThread *> m_staleThreads; // analyses no longer wanted, still running
 };
 
