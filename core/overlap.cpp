@@ -333,6 +333,9 @@ public:
 
     OverlapResult run()
     {
+        // Asked once, the index is freed as soon as the pairs are found, before the overlaps
+        // are made.
+        m_keepIndex = false;
         if (!prepare())
             return OverlapResult{m_result.threshold, {}, {}, {}};
         return query();
@@ -512,6 +515,7 @@ private:
         std::vector<Posting> tailPostings;
     };
     Index m_index;
+    bool m_keepIndex = true; // for more queries
     // With focus roles (options.roles): by role, whether it is one; by group, whether it holds
     // a duty of one, and whether it met every other group (its matches are all known).
     std::vector<bool> m_focusRole;
@@ -1052,6 +1056,8 @@ void OverlapFinder::findGroupPairs()
         m_groupPairs = probeGroups(order, false, [this](double taken) {
             reportProgress(m_phaseBegin + m_phaseShare * taken * taken);
         });
+        if (!m_keepIndex)
+            m_index = Index{};
         return;
     }
     // The focus roles' wordings meet every other wording, and so do their partners: whether a
@@ -1083,6 +1089,8 @@ void OverlapFinder::findGroupPairs()
                 m_groupPairs.push_back(p);
         }
     }
+    if (!m_keepIndex)
+        m_index = Index{};
 }
 
 void OverlapFinder::markGenericGroups()
