@@ -391,7 +391,7 @@ private:
         void (OverlapFinder::*run)();
         double share;
     };
-    // The shares of prepare()'s phases.
+    // The sum of the shares of prepare()'s phases, where query()'s progress starts.
     static constexpr double PrepareShare = 0.225;
     void runPhases(std::span<const Phase> phases)
     {
