@@ -183,19 +183,14 @@ void ExportChart::highlight(RoleIndex role, bool overlaps, std::optional<double>
     overlapScores.clear();
     if (!overlaps || role == NoRole)
         return;
-    overlapScores.assign(static_cast<size_t>(model->roleCount()), 0.0);
     // The role-pair score the window tints its cards with, so the file matches the screen.
     // Only this role's overlaps are needed, which takes seconds where the whole analysis of a
     // 100,000-role model takes half a minute.
     OverlapOptions options;
     options.minScore = minScore;
     options.roles = {role};
-    for (const RolePairOverlap &pair : findOverlaps(*model, options).rolePairs) {
-        if (pair.a == role)
-            overlapScores[static_cast<size_t>(pair.b)] = pair.score;
-        else if (pair.b == role)
-            overlapScores[static_cast<size_t>(pair.a)] = pair.score;
-    }
+    overlapScores = rolePairScoresAgainst(findOverlaps(*model, options), role,
+                                          model->roleCount());
 }
 
 QString ExportPlan::summary(ExportFormat format) const

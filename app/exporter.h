@@ -46,8 +46,8 @@ struct ExportChart
     static ExportChart laidOut(const Model &model, const LayoutOptions &options,
                                const LayoutScope &scope);
     // Marks ROLE's card; with OVERLAPS, tints every card by the overlap of its duties with
-    // ROLE's (core's overlap analysis, so this costs what `rolescope overlaps` costs), at
-    // MINSCORE or else the model's threshold.
+    // ROLE's (core's overlap analysis of ROLE, so this costs what `rolescope overlaps --role`
+    // costs), at MINSCORE or else the model's threshold.
     void highlight(RoleIndex role, bool overlaps, std::optional<double> minScore = {});
 };
 

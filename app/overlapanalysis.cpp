@@ -310,16 +310,11 @@ void OverlapAnalysis::setMinScore(std::optional<double> minScore)
 
 std::vector<double> OverlapAnalysis::scoresAgainst(RoleIndex role) const
 {
-    std::vector<double> scores(static_cast<size_t>(m_document->model().roleCount()), 0.0);
-    if (role < 0 || static_cast<size_t>(role) >= scores.size())
-        return scores;
+    const int roleCount = m_document->model().roleCount();
+    if (role < 0 || role >= roleCount)
+        return std::vector<double>(static_cast<size_t>(roleCount), 0.0);
+    std::vector<double> scores = rolePairScoresAgainst(resultFor({role}), role, roleCount);
     scores[static_cast<size_t>(role)] = -1;
-    for (const RolePairOverlap &pair : resultFor({role}).rolePairs) {
-        if (pair.a == role)
-            scores[static_cast<size_t>(pair.b)] = pair.score;
-        else if (pair.b == role)
-            scores[static_cast<size_t>(pair.a)] = pair.score;
-    }
     return scores;
 }
 

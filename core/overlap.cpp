@@ -1459,6 +1459,19 @@ OverlapResult findOverlaps(const Model &model, const OverlapOptions &options)
     return OverlapFinder(model, options).run();
 }
 
+std::vector<double> rolePairScoresAgainst(const OverlapResult &result, RoleIndex role,
+                                          int roleCount)
+{
+    std::vector<double> scores(static_cast<size_t>(std::max(roleCount, 0)), 0.0);
+    for (const RolePairOverlap &pair : result.rolePairs) {
+        if (pair.a == role)
+            scores[static_cast<size_t>(pair.b)] = pair.score;
+        else if (pair.b == role)
+            scores[static_cast<size_t>(pair.a)] = pair.score;
+    }
+    return scores;
+}
+
 struct OverlapIndex::Private
 {
     Private(const Model &model, const OverlapOptions &options)

@@ -103,6 +103,11 @@ double effectiveThreshold(const Model &model, const OverlapOptions &options);
 // Every overlap between duties of different roles, each unordered pair once.
 OverlapResult findOverlaps(const Model &model, const OverlapOptions &options = {});
 
+// The role-pair score of each of ROLECOUNT roles against ROLE in RESULT (what a chart is tinted
+// by): 0 for a role that shares no work with it, and for ROLE itself.
+std::vector<double> rolePairScoresAgainst(const OverlapResult &result, RoleIndex role,
+                                          int roleCount);
+
 // Every duty of a model normalised, weighed and indexed once, to find the overlaps of a few
 // roles at a time: building it costs most of what findOverlaps() with OverlapOptions::roles
 // does (seconds at 100,000 roles), each find() after it only the roles' share (a fraction of a
