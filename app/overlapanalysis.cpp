@@ -35,6 +35,13 @@ struct OverlapAnalysis::Job
 
 namespace {
 
+// What a result is until its analysis is done.
+const OverlapResult &nothingYet()
+{
+    static const OverlapResult empty;
+    return empty;
+}
+
 std::vector<RoleIndex> sortedRoles(std::vector<RoleIndex> roles)
 {
     std::sort(roles.begin(), roles.end());
@@ -211,14 +218,13 @@ bool OverlapAnalysis::waitsToBeAsked() const
 
 const OverlapResult &OverlapAnalysis::result() const
 {
-    static const OverlapResult nothingYet;
     if (m_result)
         return *m_result;
     if (!m_whole.thread && m_document->hasModel()
         && m_document->model().roleCount() >= BackgroundRoleCount)
         start();
     if (m_whole.thread)
-        return nothingYet;
+        return nothingYet();
     m_result = m_document->hasModel() ? findOverlaps(m_document->model(), options())
                                       : OverlapResult();
     return *m_result;
@@ -247,19 +253,18 @@ bool OverlapAnalysis::isPendingAmong(const std::vector<RoleIndex> &roles) const
 const OverlapResult &OverlapAnalysis::focusedResult(const std::vector<RoleIndex> &roles,
                                                     bool among) const
 {
-    static const OverlapResult nothingYet;
     if (!waitsToBeAsked())
         return result();
     const std::vector<RoleIndex> wanted = sortedRoles(roles);
     if (wanted.empty())
-        return nothingYet;
+        return nothingYet();
     if (m_focusResult && covers(m_focusResult->roles, wanted, among))
         return m_focusResult->result;
     if (!m_focus.job || !covers(m_focus.job->roles, wanted, among)) {
         abandon(m_focus);
         launch(m_focus, wanted);
     }
-    return nothingYet;
+    return nothingYet();
 }
 
 bool OverlapAnalysis::isFocusPending(const std::vector<RoleIndex> &roles, bool among) const
