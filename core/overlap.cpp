@@ -1064,20 +1064,18 @@ void OverlapFinder::findGroupPairs()
     // partner is a generic duty depends on all its matches. Each pair is kept once.
     std::vector<int> order;
     for (size_t g = 0; g < groupCount; ++g) {
-        if (m_focusGroup[g])
+        if (m_focusGroup[g]) {
+            m_probed[g] = true;
             order.push_back(static_cast<int>(g));
+        }
     }
     const std::vector<GroupPair> focusPairs = probeGroups(order, true, phaseProgress(0, 0.5));
     order.clear();
     for (const GroupPair &p : focusPairs) {
-        if (!m_focusGroup[p.a] && !m_probed[p.a]) {
+        if (!m_probed[p.a]) {
             m_probed[p.a] = true;
             order.push_back(p.a);
         }
-    }
-    for (int g = 0; g < static_cast<int>(groupCount); ++g) {
-        if (m_focusGroup[g])
-            m_probed[g] = true;
     }
     std::sort(order.begin(), order.end());
     const std::vector<GroupPair> partnerPairs = isCancelled()
