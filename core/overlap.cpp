@@ -54,6 +54,7 @@ struct WeightedTerm
     int id = 0; // ascending id = the order vectors are sorted in
     float weight = 0;
     bool generic = false;
+    bool scope = false; // in a qualifier of place or rule in this duty (TextTerm::scope)
 };
 
 struct TermVector
@@ -61,6 +62,7 @@ struct TermVector
     std::span<const WeightedTerm> terms; // sorted by id
     double total = 0;
     bool hasContent = false; // at least one non-generic term
+    bool hasScope = false;   // at least one term in a scope
 };
 
 struct PairScore
@@ -95,14 +97,16 @@ PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
         } else {
             sharedX += x.terms[i].weight;
             sharedY += y.terms[j].weight;
-            content = content || !x.terms[i].generic;
+            content = content
+                      || (!x.terms[i].generic && !x.terms[i].scope && !y.terms[j].scope);
             ++i;
             ++j;
         }
     }
     PairScore result;
     result.contentShared = content;
-    // Generic words never make an overlap on their own.
+    // Generic words, and the place or rule two duties are done in, never make an overlap on
+    // their own.
     if (!content || x.total <= 0 || y.total <= 0)
         return result;
     result.score = std::clamp(combineShares(sharedX / (x.total + prior),
@@ -240,6 +244,7 @@ struct Occurrence
     int id = 0;
     TermRole role = TermRole::Object;
     float emphasis = 1.0f;
+    bool scope = false;
 };
 
 } // namespace
@@ -270,6 +275,7 @@ struct DutySimilarity::Private
             w.weight = inverseFrequency(documents, df) * roleFactor(t.role) * t.emphasis
                        * (t.phrase ? PhraseFactor : 1.0f);
             w.generic = t.role == TermRole::Generic;
+            w.scope = t.scope;
             v.total += w.weight;
             v.hasContent = v.hasContent || !w.generic;
             storage.push_back(w);
@@ -572,7 +578,7 @@ void OverlapFinder::buildGroups()
                 for (const TextTerm &t : normalizer.terms(texts[text])) {
                     const int id = vocabulary.intern(t.key, t.role == TermRole::Generic,
                                                      t.phrase);
-                    occurrences.push_back({id, t.role, t.emphasis});
+                    occurrences.push_back({id, t.role, t.emphasis, t.scope});
                 }
             }
         }
@@ -610,7 +616,7 @@ void OverlapFinder::buildGroups()
                 o.id = id;
                 const auto emphasis = static_cast<std::uint64_t>(std::lround(o.emphasis * 1000));
                 signature.push_back((static_cast<std::uint64_t>(id) << 16) | (emphasis << 3)
-                                    | static_cast<int>(o.role));
+                                    | (o.scope ? 4 : 0) | static_cast<int>(o.role));
             }
             std::sort(signature.begin(), signature.end());
             const auto [it, inserted] = groupOfSignature.try_emplace(signature,
@@ -705,8 +711,10 @@ void OverlapFinder::weighGroups()
                     w.weight = m_inverseFrequency[o.id] * roleFactor(o.role) * o.emphasis
                                * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
                     w.generic = m_vocabulary.generic[o.id];
+                    w.scope = o.scope;
                     v.total += w.weight;
                     v.hasContent = v.hasContent || !w.generic;
+                    v.hasScope = v.hasScope || w.scope;
                 }
                 std::sort(m_termStore.data() + begin[g], out,
                           [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
@@ -1031,7 +1039,9 @@ void OverlapFinder::findGroupPairs()
                             combineShares(sharedSelf / selfProbe.base,
                                           sharedOther / otherProbe.base),
                             0.0, 1.0);
-                        if (score >= m_result.threshold)
+                        if (score >= m_result.threshold
+                            && ((!self.hasScope && !m_groups[h].vector.hasScope)
+                                || scoreVectors(self, m_groups[h].vector, prior).contentShared))
                             pairs.push_back({h, g, score});
                     }
                     for (const WeightedTerm &term : selfProbe.tail)

@@ -276,6 +276,7 @@ struct Token
     bool viaSynonym = false;
     Break before = Break::None;
     bool purpose = false;
+    bool scope = false;
     // Opens the duty and may be its verb; it still joins the next word in a phrase, since a
     // duty can open with a noun ("Market research and analysis").
     bool leadingVerb = false;
@@ -474,6 +475,22 @@ bool mayBeBareVerb(std::string_view word)
     return true;
 }
 
+// Words that open a qualifier of where, or under which rule, the work is done. "For" and
+// "with" are not among them: "Purchase supplies for the office" names its object there.
+bool isScopeMarker(const std::vector<Word> &words, size_t i)
+{
+    const std::string &w = words[i].text;
+    auto next = [&](size_t k) -> std::string_view {
+        return i + k < words.size() ? std::string_view(words[i + k].text) : std::string_view();
+    };
+    if (w == "across" || w == "within" || w == "throughout" || w == "via" || w == "using")
+        return true;
+    if (w == "in")
+        return (next(1) == "line" || next(1) == "accordance" || next(1) == "compliance")
+               && next(2) == "with";
+    return false;
+}
+
 // Whether the verbs at the head of a duty go on after words[i]: "Plan, schedule, or
 // coordinate ...", "Listen to and resolve ...".
 bool continuesVerbList(const std::vector<Word> &words, size_t i)
@@ -499,6 +516,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     Break pending = Break::None;
     bool inPurpose = false;
     bool inQualifier = false;
+    bool inScope = false;
+    bool objectSeen = false; // a scope qualifies an object: "Assist in ..." is not one
     bool first = true;
     bool leadingVerbs = true; // at the head of a sentence, where a duty names its activity
     int position = 0; // content words so far (CJK characters count half)
@@ -514,6 +533,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         if (w.before == Break::Sentence) {
             inPurpose = false;
             inQualifier = false;
+            inScope = false;
+            objectSeen = false;
             leadingVerbs = true;
         }
         if (!w.cjk.empty()) {
@@ -543,6 +564,20 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
             || w.text == "including" || w.text == "regarding" || w.text == "concerning"
             || (w.text == "for" && i + 1 < words.size() && words[i + 1].text == "example"))
             inQualifier = !first;
+        // A scope qualifies the clause it is in: after a comma or a "to", the words are the
+        // work again ("across the office to optimise the military capability").
+        if (inScope && (w.before >= Break::Punct || w.text == "to"))
+            inScope = false;
+        if (objectSeen && !inPurpose && isScopeMarker(words, i)) {
+            inScope = true;
+            // The marker's own words ("in line with", "using") are not part of the scope.
+            if (w.text == "in" || w.text == "using") {
+                pending = std::max(pending, Break::Stop);
+                if (w.text == "in")
+                    i += 2;
+                continue;
+            }
+        }
         // Purpose clauses: "to <verb>", "in order to", "so that", ", ensuring".
         if (w.text == "to" && i + 1 < words.size() && words[i + 1].cjk.empty()
             && words[i + 1].before == Break::None && !first) {
@@ -581,8 +616,11 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         t.before = pending;
         pending = Break::None;
         t.purpose = inPurpose;
+        t.scope = inScope && !inPurpose;
         t.emphasis = emphasisAt(position);
         ++position;
+        if (t.role == TermRole::Object)
+            objectSeen = true;
         out.push_back(std::move(t));
         first = false;
     }
@@ -712,6 +750,7 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                 if (roleStrength(term.role) > roleStrength(existing.role))
                     existing.role = term.role;
                 existing.emphasis = std::max(existing.emphasis, term.emphasis);
+                existing.scope = existing.scope && term.scope;
                 return;
             }
         }
@@ -749,11 +788,13 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                                                                 : TermRole::Object);
                 add(std::move(term));
             } else if (!joinsPrev) {
-                add({t.key, t.surface, t.key, effectiveRole(t), false, false, t.emphasis});
+                add({t.key, t.surface, t.key, effectiveRole(t), false, false, t.emphasis,
+                     t.scope});
             }
             continue;
         }
-        add({t.key, t.surface, t.plainStem, effectiveRole(t), false, t.viaSynonym, t.emphasis});
+        add({t.key, t.surface, t.plainStem, effectiveRole(t), false, t.viaSynonym, t.emphasis,
+             t.scope});
         if (i + 1 < toks.size()) {
             const Token &n = toks[i + 1];
             // Phrases join content words of the object ("sales channels"); a verb and its
@@ -772,6 +813,7 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                 phrase.emphasis = t.emphasis;
                 phrase.viaSynonym = t.viaSynonym || n.viaSynonym;
                 phrase.role = t.purpose || n.purpose ? TermRole::Purpose : TermRole::Object;
+                phrase.scope = t.scope || n.scope;
                 add(std::move(phrase));
             }
         }

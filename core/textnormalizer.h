@@ -27,6 +27,10 @@ struct TextTerm
     // How much the term's place in the text counts: the head of a duty comes first, the later
     // qualifications and examples ("such as ...", "including ...") less.
     float emphasis = 1.0f;
+    // In a qualifier of place or rule ("across the London office", "in line with company
+    // policy"): it counts in a score, but two duties that share nothing else do not describe
+    // the same work.
+    bool scope = false;
 };
 
 // Turns duty texts into terms: case folding (ASCII and Latin accents), punctuation, stop words,

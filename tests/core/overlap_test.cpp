@@ -199,6 +199,21 @@ TEST(Overlap, DifferentWorkSharingAVerbIsNoOverlap)
     EXPECT_TRUE(findOverlaps(model).overlaps.empty());
 }
 
+TEST(Overlap, APlaceOrRuleAloneNeverMakesAnOverlap)
+{
+    const Model model = makeModel(
+        {{"a", {duty("Support vendor services across the Paris contact centre"),
+                duty("Reconcile commission reports in line with anti-bribery rules"),
+                duty("Review supplier budgets across the London office")}},
+         {"b", {duty("Design the software inventory across the Paris contact centre"),
+                duty("Supervise the budget calendar in line with anti-bribery rules"),
+                duty("Review supplier budgets across the Madrid office")}}});
+    const OverlapResult result = findOverlaps(model);
+    // The same work in two places is an overlap; different work in one place is not.
+    ASSERT_EQ(result.overlaps.size(), 1u) << overlapsToText(model, result);
+    EXPECT_NE(findPair(result, {0, 2}, {1, 2}), nullptr) << overlapsToText(model, result);
+}
+
 TEST(Overlap, ThresholdComesFromOptionsThenModelThenDefault)
 {
     Model model = makeModel({{"a", {duty("Negotiate contracts with suppliers")}},
@@ -330,6 +345,28 @@ TEST(TextNormalizer, PurposeClausesAndGenericVerbsWeighLess)
     EXPECT_EQ(roleOf("contracts"), TermRole::Object);
     EXPECT_EQ(roleOf("supplier contracts"), TermRole::Object);
     EXPECT_EQ(roleOf("delivery"), TermRole::Purpose);
+}
+
+TEST(TextNormalizer, APlaceOrRuleTheWorkIsDoneInIsItsScope)
+{
+    TextNormalizer normalizer;
+    auto scopeOf = [&](std::string_view text) {
+        std::map<std::string, bool> scope;
+        for (const TextTerm &t : normalizer.terms(text))
+            scope[t.surface] = t.scope;
+        return scope;
+    };
+    const auto place = scopeOf("Review supplier budgets across the London office");
+    EXPECT_FALSE(place.at("supplier budgets"));
+    EXPECT_TRUE(place.at("london office"));
+    EXPECT_TRUE(place.at("london"));
+    const auto rule = scopeOf("Reconcile commission reports in line with company policy");
+    EXPECT_FALSE(rule.at("commission reports"));
+    EXPECT_TRUE(rule.at("company policy"));
+    EXPECT_EQ(rule.count("line"), 0u) << "the marker's own noun is no term";
+    // A scope qualifies an object: after the verb alone the words are the object.
+    EXPECT_FALSE(scopeOf("Work across departments on budgets").at("departments"));
+    EXPECT_FALSE(scopeOf("Manage the London office").at("london office"));
 }
 
 TEST(TextNormalizer, TheVerbsOpeningADutyAreItsActivity)
@@ -505,7 +542,8 @@ Model randomOrganisation(int roles, unsigned seed)
             if (next(3) == 0)
                 text += std::string(" and ") + noun(first, span);
             if (next(4) == 0)
-                text += std::string(" for the ") + noun(0, nounCount) + " team";
+                text += std::string(next(2) == 0 ? " for the " : " across the ")
+                        + noun(0, nounCount) + " team";
             if (next(5) == 0)
                 text += std::string(" to ensure ") + noun(0, nounCount) + " compliance";
             if (used.insert(text).second)
