@@ -54,7 +54,10 @@ struct WeightedTerm
     int id = 0; // ascending id = the order vectors are sorted in
     float weight = 0;
     bool generic = false;
-    bool scope = false; // in a qualifier of place or rule in this duty (TextTerm::scope)
+    // What the term is in this duty, for namesWork().
+    bool scope = false;  // TextTerm::scope
+    bool head = false;   // TextTerm::head
+    bool object = false; // TermRole::Object or Purpose
 };
 
 struct TermVector
@@ -62,13 +65,12 @@ struct TermVector
     std::span<const WeightedTerm> terms; // sorted by id
     double total = 0;
     bool hasContent = false; // at least one non-generic term
-    bool hasScope = false;   // at least one term in a scope
 };
 
 struct PairScore
 {
     double score = 0;
-    bool contentShared = false;
+    bool contentShared = false; // a shared term namesWork()
 };
 
 // Fraction of each duty's weight that the other duty shares, combined so that a short duty
@@ -80,6 +82,17 @@ double combineShares(double shareA, double shareB)
     const double high = std::max(shareA, shareB);
     const double low = std::min(shareA, shareB);
     return 0.3 * std::sqrt(high * low) + 0.7 * high;
+}
+
+// Whether a term two duties share can make them an overlap: not a generic word, not the place
+// or rule either duty is done in, and not only a verb both open with ("Find and qualify new
+// customers" / "Find and qualify new suppliers"). A noun of a verb class after the verbs
+// ("Manage recruitment") names the work as an object does.
+bool namesWork(const WeightedTerm &x, const WeightedTerm &y)
+{
+    if (x.generic || x.scope || y.scope)
+        return false;
+    return x.object || y.object || (!x.head && !y.head);
 }
 
 PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
@@ -97,16 +110,13 @@ PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
         } else {
             sharedX += x.terms[i].weight;
             sharedY += y.terms[j].weight;
-            content = content
-                      || (!x.terms[i].generic && !x.terms[i].scope && !y.terms[j].scope);
+            content = content || namesWork(x.terms[i], y.terms[j]);
             ++i;
             ++j;
         }
     }
     PairScore result;
     result.contentShared = content;
-    // Generic words, and the place or rule two duties are done in, never make an overlap on
-    // their own.
     if (!content || x.total <= 0 || y.total <= 0)
         return result;
     result.score = std::clamp(combineShares(sharedX / (x.total + prior),
@@ -245,6 +255,7 @@ struct Occurrence
     TermRole role = TermRole::Object;
     float emphasis = 1.0f;
     bool scope = false;
+    bool head = false;
 };
 
 } // namespace
@@ -276,6 +287,8 @@ struct DutySimilarity::Private
                        * (t.phrase ? PhraseFactor : 1.0f);
             w.generic = t.role == TermRole::Generic;
             w.scope = t.scope;
+            w.head = t.head;
+            w.object = t.role == TermRole::Object || t.role == TermRole::Purpose;
             v.total += w.weight;
             v.hasContent = v.hasContent || !w.generic;
             storage.push_back(w);
@@ -578,7 +591,7 @@ void OverlapFinder::buildGroups()
                 for (const TextTerm &t : normalizer.terms(texts[text])) {
                     const int id = vocabulary.intern(t.key, t.role == TermRole::Generic,
                                                      t.phrase);
-                    occurrences.push_back({id, t.role, t.emphasis, t.scope});
+                    occurrences.push_back({id, t.role, t.emphasis, t.scope, t.head});
                 }
             }
         }
@@ -615,8 +628,9 @@ void OverlapFinder::buildGroups()
                                              local.phrase[o.id]);
                 o.id = id;
                 const auto emphasis = static_cast<std::uint64_t>(std::lround(o.emphasis * 1000));
-                signature.push_back((static_cast<std::uint64_t>(id) << 16) | (emphasis << 3)
-                                    | (o.scope ? 4 : 0) | static_cast<int>(o.role));
+                signature.push_back((static_cast<std::uint64_t>(id) << 16) | (emphasis << 4)
+                                    | (o.head ? 8 : 0) | (o.scope ? 4 : 0)
+                                    | static_cast<int>(o.role));
             }
             std::sort(signature.begin(), signature.end());
             const auto [it, inserted] = groupOfSignature.try_emplace(signature,
@@ -712,9 +726,10 @@ void OverlapFinder::weighGroups()
                                * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
                     w.generic = m_vocabulary.generic[o.id];
                     w.scope = o.scope;
+                    w.head = o.head;
+                    w.object = o.role == TermRole::Object || o.role == TermRole::Purpose;
                     v.total += w.weight;
                     v.hasContent = v.hasContent || !w.generic;
-                    v.hasScope = v.hasScope || w.scope;
                 }
                 std::sort(m_termStore.data() + begin[g], out,
                           [](const WeightedTerm &p, const WeightedTerm &q) { return p.id < q.id; });
@@ -1039,9 +1054,11 @@ void OverlapFinder::findGroupPairs()
                             combineShares(sharedSelf / selfProbe.base,
                                           sharedOther / otherProbe.base),
                             0.0, 1.0);
+                        // Whether a shared term names the work needs both duties' flags of
+                        // it, which the scan does not carry: the few pairs that reach t are
+                        // merged once more.
                         if (score >= m_result.threshold
-                            && ((!self.hasScope && !m_groups[h].vector.hasScope)
-                                || scoreVectors(self, m_groups[h].vector, prior).contentShared))
+                            && scoreVectors(self, m_groups[h].vector, prior).contentShared)
                             pairs.push_back({h, g, score});
                     }
                     for (const WeightedTerm &term : selfProbe.tail)

@@ -280,6 +280,7 @@ struct Token
     // Opens the duty and may be its verb; it still joins the next word in a phrase, since a
     // duty can open with a noun ("Market research and analysis").
     bool leadingVerb = false;
+    bool head = false; // one of the verbs opening a sentence (TextTerm::head)
     float emphasis = 1.0f;
 };
 
@@ -475,8 +476,7 @@ bool mayBeBareVerb(std::string_view word)
     return true;
 }
 
-// Words that open a qualifier of where, or under which rule, the work is done. "For" and
-// "with" are not among them: "Purchase supplies for the office" names its object there.
+// Words that open a qualifier of where, or under which rule, the work is done.
 bool isScopeMarker(const std::vector<Word> &words, size_t i)
 {
     const std::string &w = words[i].text;
@@ -485,6 +485,20 @@ bool isScopeMarker(const std::vector<Word> &words, size_t i)
     };
     if (w == "across" || w == "within" || w == "throughout" || w == "via" || w == "using")
         return true;
+    // "For the Tax team", "with the Rigyia project": the unit the work is done for or with.
+    // Other words after them mostly name the object: "Purchase supplies for staff".
+    if (w == "for" || w == "with") {
+        static const std::array units{"team", "teams", "department", "departments", "office",
+                                      "offices", "division", "unit", "units", "branch",
+                                      "region", "programme", "program", "project", "projects",
+                                      "account", "site", "store", "group", "function"};
+        size_t k = i + 1;
+        while (k < words.size() && words[k].before < Break::Punct && words[k].text != "to"
+               && words[k].text != "and" && words[k].text != "or")
+            ++k;
+        return k > i + 1
+               && std::find(units.begin(), units.end(), words[k - 1].text) != units.end();
+    }
     if (w == "in")
         return (next(1) == "line" || next(1) == "accordance" || next(1) == "compliance")
                && next(2) == "with";
@@ -517,7 +531,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     bool inPurpose = false;
     bool inQualifier = false;
     bool inScope = false;
-    bool objectSeen = false; // a scope qualifies an object: "Assist in ..." is not one
+    bool objectSeen = false; // a scope qualifies an object: in "Work across teams" it is none
     bool first = true;
     bool leadingVerbs = true; // at the head of a sentence, where a duty names its activity
     int position = 0; // content words so far (CJK characters count half)
@@ -605,6 +619,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         t.plainStem = info.stem;
         t.surface = w.text;
         t.role = info.role;
+        const bool atHead = leadingVerbs;
         if (leadingVerbs) {
             if (t.role == TermRole::Object && !info.viaClass && mayBeBareVerb(w.text)) {
                 t.role = TermRole::Activity;
@@ -612,6 +627,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
             }
             leadingVerbs = continuesVerbList(words, i);
         }
+        t.head = atHead && t.role == TermRole::Activity;
         t.viaSynonym = info.viaClass;
         t.before = pending;
         pending = Break::None;
@@ -619,7 +635,9 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         t.scope = inScope && !inPurpose;
         t.emphasis = emphasisAt(position);
         ++position;
-        if (t.role == TermRole::Object)
+        // The words after the opening verbs name the object, even a noun of a verb class
+        // ("Report on communication assessments").
+        if (t.role != TermRole::Generic && !atHead)
             objectSeen = true;
         out.push_back(std::move(t));
         first = false;
@@ -751,6 +769,7 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                     existing.role = term.role;
                 existing.emphasis = std::max(existing.emphasis, term.emphasis);
                 existing.scope = existing.scope && term.scope;
+                existing.head = existing.head && term.head;
                 return;
             }
         }
@@ -789,12 +808,12 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                 add(std::move(term));
             } else if (!joinsPrev) {
                 add({t.key, t.surface, t.key, effectiveRole(t), false, false, t.emphasis,
-                     t.scope});
+                     t.scope, false});
             }
             continue;
         }
         add({t.key, t.surface, t.plainStem, effectiveRole(t), false, t.viaSynonym, t.emphasis,
-             t.scope});
+             t.scope, t.head});
         if (i + 1 < toks.size()) {
             const Token &n = toks[i + 1];
             // Phrases join content words of the object ("sales channels"); a verb and its

@@ -31,6 +31,9 @@ struct TextTerm
     // policy"): it counts in a score, but two duties that share nothing else do not describe
     // the same work.
     bool scope = false;
+    // One of the verbs that open a duty or a sentence of it ("Find and qualify new suppliers"):
+    // two duties that share only their verbs do different work.
+    bool head = false;
 };
 
 // Turns duty texts into terms: case folding (ASCII and Latin accents), punctuation, stop words,

@@ -204,14 +204,29 @@ TEST(Overlap, APlaceOrRuleAloneNeverMakesAnOverlap)
     const Model model = makeModel(
         {{"a", {duty("Support vendor services across the Paris contact centre"),
                 duty("Reconcile commission reports in line with anti-bribery rules"),
-                duty("Review supplier budgets across the London office")}},
+                duty("Approve travel expenses for the Accounts Payable team"),
+                duty("Review supplier budgets across the London office"),
+                duty("Coordinate recruitment and training")}},
          {"b", {duty("Design the software inventory across the Paris contact centre"),
                 duty("Supervise the budget calendar in line with anti-bribery rules"),
-                duty("Review supplier budgets across the Madrid office")}}});
+                duty("Schedule month-end closing for the Accounts Payable team"),
+                duty("Review supplier budgets across the Madrid office"),
+                duty("Oversee recruitment and training")}}});
     const OverlapResult result = findOverlaps(model);
-    // The same work in two places is an overlap; different work in one place is not.
-    ASSERT_EQ(result.overlaps.size(), 1u) << overlapsToText(model, result);
-    EXPECT_NE(findPair(result, {0, 2}, {1, 2}), nullptr) << overlapsToText(model, result);
+    // The same work in two places is an overlap, and so is one named by nouns of verb
+    // classes; different work in one place or for one team is not.
+    ASSERT_EQ(result.overlaps.size(), 2u) << overlapsToText(model, result);
+    EXPECT_NE(findPair(result, {0, 3}, {1, 3}), nullptr) << overlapsToText(model, result);
+    EXPECT_NE(findPair(result, {0, 4}, {1, 4}), nullptr) << overlapsToText(model, result);
+}
+
+TEST(Overlap, DifferentWorkOpeningWithTheSameVerbsIsNoOverlap)
+{
+    // The verbs weigh more than half of each duty, so only the rule keeps these apart.
+    const Model model
+        = makeModel({{"sales", {duty("Source, screen, vet, qualify and onboard customers")}},
+                     {"charity", {duty("Source, screen, vet, qualify and onboard volunteers")}}});
+    EXPECT_TRUE(findOverlaps(model).overlaps.empty());
 }
 
 TEST(Overlap, ThresholdComesFromOptionsThenModelThenDefault)
@@ -364,9 +379,30 @@ TEST(TextNormalizer, APlaceOrRuleTheWorkIsDoneInIsItsScope)
     EXPECT_FALSE(rule.at("commission reports"));
     EXPECT_TRUE(rule.at("company policy"));
     EXPECT_EQ(rule.count("line"), 0u) << "the marker's own noun is no term";
+    // "For" and "with" lead a scope only when they name a unit of the organisation.
+    EXPECT_TRUE(scopeOf("Approve travel expenses for the Accounts Payable team").at("payable"));
+    EXPECT_TRUE(scopeOf("Agree release plans with the Rigyia project").at("rigyia"));
+    EXPECT_FALSE(scopeOf("Purchase supplies for new staff").at("staff"));
+    // The scope ends at a comma or a "to": the work goes on after it.
+    const auto clause = scopeOf("Review budgets across the London office, to cut costs");
+    EXPECT_TRUE(clause.at("office"));
+    EXPECT_FALSE(clause.at("costs"));
     // A scope qualifies an object: after the verb alone the words are the object.
     EXPECT_FALSE(scopeOf("Work across departments on budgets").at("departments"));
     EXPECT_FALSE(scopeOf("Manage the London office").at("london office"));
+}
+
+TEST(TextNormalizer, TheVerbsOpeningADutyAreItsHead)
+{
+    TextNormalizer normalizer;
+    std::map<std::string, bool> head;
+    for (const TextTerm &t : normalizer.terms("Find and qualify new suppliers, and review reports"))
+        head[t.surface] = t.head;
+    EXPECT_TRUE(head.at("find"));
+    EXPECT_TRUE(head.at("qualify"));
+    EXPECT_FALSE(head.at("suppliers"));
+    // Only a new sentence opens with verbs again.
+    EXPECT_FALSE(head.at("review"));
 }
 
 TEST(TextNormalizer, TheVerbsOpeningADutyAreItsActivity)
