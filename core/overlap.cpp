@@ -599,49 +599,95 @@ void OverlapFinder::buildGroups()
     if (isCancelled())
         return;
 
-    struct SignatureHash
-    {
-        size_t operator()(const std::vector<std::uint64_t> &v) const
-        {
-            size_t h = v.size();
-            for (std::uint64_t x : v)
-                h = h * 1000003u ^ std::hash<std::uint64_t>{}(x);
-            return h;
-        }
-    };
-    std::unordered_map<std::vector<std::uint64_t>, int, SignatureHash> groupOfSignature;
+    // Term ids are made global in the order of the wordings, so they never depend on threads.
     std::vector<std::vector<int>> globalId(workerVocabularies.size());
     for (size_t w = 0; w < workerVocabularies.size(); ++w)
         globalId[w].assign(workerVocabularies[w].frequency.size(), -1);
-    std::vector<int> groupOfText(texts.size());
-    std::vector<std::uint64_t> signature;
-    for (size_t b = 0; b < blocks.size(); ++b) {
-        const Vocabulary &local = workerVocabularies[blocks[b].worker];
-        std::vector<int> &global = globalId[blocks[b].worker];
-        for (size_t k = 0; k < blocks[b].terms.size(); ++k) {
-            std::vector<Occurrence> &occurrences = blocks[b].terms[k];
-            signature.clear();
+    for (Block &block : blocks) {
+        const Vocabulary &local = workerVocabularies[block.worker];
+        std::vector<int> &global = globalId[block.worker];
+        for (std::vector<Occurrence> &occurrences : block.terms) {
             for (Occurrence &o : occurrences) {
                 int &id = global[o.id];
                 if (id < 0)
                     id = m_vocabulary.intern(*local.key[o.id], local.generic[o.id],
                                              local.phrase[o.id]);
                 o.id = id;
-                const auto emphasis = static_cast<std::uint64_t>(std::lround(o.emphasis * 1000));
-                signature.push_back((static_cast<std::uint64_t>(id) << 16) | (emphasis << 4)
-                                    | (o.head ? 8 : 0) | (o.scope ? 4 : 0)
-                                    | static_cast<int>(o.role));
             }
-            std::sort(signature.begin(), signature.end());
-            const auto [it, inserted] = groupOfSignature.try_emplace(signature,
-                                                                 static_cast<int>(m_groups.size()));
-            if (inserted) {
+        }
+    }
+
+    // Wordings whose terms weigh the same are one group. Each wording's signature (its terms
+    // and how each is weighed, sorted) and a hash of it are made on all threads; the groups
+    // are then formed in the order of the wordings.
+    std::vector<std::vector<std::uint64_t>> blockSignatures(blocks.size());
+    std::vector<std::vector<std::uint32_t>> blockSignatureBegin(blocks.size());
+    std::vector<std::vector<std::uint64_t>> blockHashes(blocks.size());
+    parallelBlocks(blocks.size(), m_options.cancelled, phaseProgress(0.75, 0.9),
+                   [&](size_t, auto nextBlock) {
+        for (size_t b; nextBlock(b);) {
+            std::vector<std::uint64_t> &signatures = blockSignatures[b];
+            std::vector<std::uint32_t> &begin = blockSignatureBegin[b];
+            std::vector<std::uint64_t> &hashes = blockHashes[b];
+            for (const std::vector<Occurrence> &occurrences : blocks[b].terms) {
+                begin.push_back(static_cast<std::uint32_t>(signatures.size()));
+                for (const Occurrence &o : occurrences) {
+                    const auto emphasis
+                        = static_cast<std::uint64_t>(std::lround(o.emphasis * 1000));
+                    signatures.push_back((static_cast<std::uint64_t>(o.id) << 16)
+                                         | (emphasis << 4) | (o.head ? 8 : 0)
+                                         | (o.scope ? 4 : 0) | static_cast<int>(o.role));
+                }
+                std::sort(signatures.begin() + begin.back(), signatures.end());
+                std::uint64_t h = occurrences.size();
+                for (size_t i = begin.back(); i < signatures.size(); ++i)
+                    h = (h ^ signatures[i]) * 0x9E3779B97F4A7C15u;
+                hashes.push_back(h ^ (h >> 29));
+            }
+            begin.push_back(static_cast<std::uint32_t>(signatures.size()));
+        }
+    });
+    if (isCancelled())
+        return;
+    auto signatureOf = [&](size_t b, size_t k) {
+        const std::vector<std::uint32_t> &begin = blockSignatureBegin[b];
+        return std::span<const std::uint64_t>(blockSignatures[b])
+            .subspan(begin[k], begin[k + 1] - begin[k]);
+    };
+    // An open-addressing table of the groups by signature hash, at most half full.
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        int group = -1;
+        std::uint32_t block = 0; // where the group's signature is
+        std::uint32_t index = 0;
+    };
+    size_t tableSize = 64;
+    while (tableSize < 2 * texts.size())
+        tableSize *= 2;
+    std::vector<Slot> table(tableSize);
+    std::vector<int> groupOfText(texts.size());
+    m_groups.reserve(texts.size());
+    m_groupTerms.reserve(texts.size());
+    for (size_t b = 0; b < blocks.size(); ++b) {
+        for (size_t k = 0; k < blocks[b].terms.size(); ++k) {
+            const std::uint64_t h = blockHashes[b][k];
+            const std::span<const std::uint64_t> signature = signatureOf(b, k);
+            size_t slot = h & (tableSize - 1);
+            while (table[slot].group >= 0
+                   && !(table[slot].hash == h
+                        && std::ranges::equal(signatureOf(table[slot].block, table[slot].index),
+                                              signature)))
+                slot = (slot + 1) & (tableSize - 1);
+            if (table[slot].group < 0) {
+                table[slot] = {h, static_cast<int>(m_groups.size()),
+                               static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(k)};
                 Group g;
                 g.text = texts[b * BlockSize + k];
                 m_groups.push_back(std::move(g));
-                m_groupTerms.push_back(std::move(occurrences));
+                m_groupTerms.push_back(std::move(blocks[b].terms[k]));
             }
-            groupOfText[b * BlockSize + k] = it->second;
+            groupOfText[b * BlockSize + k] = table[slot].group;
         }
     }
     m_groupOfDuty.resize(m_duties.size());
