@@ -199,7 +199,7 @@ TEST(Overlap, DifferentWorkSharingAVerbIsNoOverlap)
     EXPECT_TRUE(findOverlaps(model).overlaps.empty());
 }
 
-TEST(Overlap, APlaceOrRuleAloneNeverMakesAnOverlap)
+TEST(Overlap, APlaceTeamOrRuleAloneNeverMakesAnOverlap)
 {
     const Model model = makeModel(
         {{"a", {duty("Support vendor services across the Paris contact centre"),
