@@ -639,10 +639,15 @@ void OverlapFinder::buildGroups()
                                          | (o.scope ? 4 : 0) | static_cast<int>(o.role));
                 }
                 std::sort(signatures.begin() + begin.back(), signatures.end());
+                // Each step multiplies, which moves the ids (high bits) up only; the final
+                // mix (MurmurHash3's) brings them down to the bits the table uses.
                 std::uint64_t h = occurrences.size();
                 for (size_t i = begin.back(); i < signatures.size(); ++i)
                     h = (h ^ signatures[i]) * 0x9E3779B97F4A7C15u;
-                hashes.push_back(h ^ (h >> 29));
+                h ^= h >> 33;
+                h *= 0xFF51AFD7ED558CCDu;
+                h ^= h >> 33;
+                hashes.push_back(h);
             }
             begin.push_back(static_cast<std::uint32_t>(signatures.size()));
         }
