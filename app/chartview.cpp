@@ -71,6 +71,12 @@ ChartView::~ChartView()
         QGuiApplication::restoreOverrideCursor();
 }
 
+void ChartView::reserveTop(int height)
+{
+    if (viewportMargins().top() != height)
+        setViewportMargins(0, height, 0, 0);
+}
+
 bool ChartView::showsSketch() const
 {
     return CardPainter::isBlockScale(zoom());

@@ -38,6 +38,10 @@ public:
     // The role reached by moving from the current one with an arrow key; NoRole if none.
     RoleIndex neighbour(RoleIndex role, Qt::Key key) const;
 
+    // Keeps HEIGHT pixels above the chart for a key to it (the overlap legend), so that the
+    // key hides no card; 0 gives them back to the chart.
+    void reserveTop(int height);
+
     // Whether frames are painted as the scene's sketch: zoomed out so far that every card
     // would be a mere block, which the sketch paints without asking Qt for each item.
     bool showsSketch() const;

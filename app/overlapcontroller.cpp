@@ -24,6 +24,7 @@ namespace {
 
 constexpr int CompareMenuRoles = 8;
 constexpr int LegendMargin = 12;
+constexpr int LegendPadding = 4; // above and below the legend, in its strip above the chart
 
 QString titleOf(const Model &model, RoleIndex role)
 {
@@ -216,6 +217,7 @@ void OverlapController::updateTint()
     if (!m_tintAction->isChecked()) {
         scene->setCardTints({});
         m_legend->hide();
+        m_chartView->reserveTop(0);
         return;
     }
     const RoleIndex role = m_document->selectedRoles().size() == 1 ? m_document->currentRole()
@@ -238,14 +240,16 @@ void OverlapController::updateTint()
 
 void OverlapController::placeLegend()
 {
-    // A top-down tree is narrow at its top, so the top left corner rarely hides a card.
+    // In a strip above the chart, not over it: the tint is read off the cards it would hide.
+    const int strip = m_legend->height() + 2 * LegendPadding;
+    m_chartView->reserveTop(strip);
     const QRect area = m_chartView->viewport()->geometry();
-    m_legend->move(area.left() + LegendMargin, area.top() + LegendMargin);
+    m_legend->move(area.left() + LegendMargin, area.top() - strip + LegendPadding);
 }
 
 bool OverlapController::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_chartView && event->type() == QEvent::Resize)
+    if (watched == m_chartView && event->type() == QEvent::Resize && m_tintAction->isChecked())
         placeLegend();
     return QObject::eventFilter(watched, event);
 }

@@ -555,6 +555,10 @@ TEST_F(OverlapWindowTest, tintShowsWhoElseDoesTheSelectedRolesWork)
     EXPECT_TRUE(m_overlaps->legend()->isVisible());
     EXPECT_EQ(m_overlaps->legend()->text(),
               QStringLiteral("Shared work with Sales Manager: 2 roles"));
+    // The legend sits above the chart and hides none of its cards.
+    const QRect chartArea = m_window.chartView()->viewport()->geometry();
+    EXPECT_LE(m_overlaps->legend()->geometry().bottom(), chartArea.top());
+    EXPECT_GE(m_overlaps->legend()->geometry().top(), 0);
 
     const auto tint = [&](const char *id) { return scene->cardState(find(id)).overlapTint; };
     // The marketing and product managers share work with the sales manager, the others none.
@@ -592,6 +596,8 @@ TEST_F(OverlapWindowTest, tintShowsWhoElseDoesTheSelectedRolesWork)
     m_overlaps->tintAction()->trigger();
     EXPECT_EQ(tint("marketing-manager"), -1);
     EXPECT_FALSE(m_overlaps->legend()->isVisible());
+    EXPECT_LT(m_window.chartView()->viewport()->geometry().top(), chartArea.top())
+        << "the chart takes back the legend's strip";
 }
 
 } // namespace
