@@ -69,11 +69,7 @@ OverlapAnalysis::OverlapAnalysis(Document *document, QObject *parent)
     connect(document, &Document::modelReset, this, [this](bool keptState) {
         if (!keptState)
             m_minScore.reset();
-        abandon(m_whole);
-        abandon(m_focus);
-        dropFocusIndex();
-        m_result.reset();
-        m_focusResult.reset();
+        discardAll();
         if (analysesAhead())
             start();
         emit changed();
@@ -93,9 +89,7 @@ bool OverlapAnalysis::analysesAhead() const
 OverlapAnalysis::~OverlapAnalysis()
 {
     // Every job left is cancelled, so these waits are short.
-    abandon(m_whole);
-    abandon(m_focus);
-    dropFocusIndex();
+    discardAll();
     for (QThread *thread : std::as_const(m_staleThreads)) {
         thread->wait();
         delete thread;
@@ -175,21 +169,28 @@ void OverlapAnalysis::finish(Run &run) const
     if (run.job->roles.empty()) {
         m_result = std::move(run.job->result);
         // The whole result answers for every role.
-        abandon(m_focus);
-        dropFocusIndex();
-        m_focusResult.reset();
+        discardFocus();
     } else {
         m_focusResult = FocusResult{run.job->roles, std::move(run.job->result)};
     }
     run.job.reset();
 }
 
-void OverlapAnalysis::dropFocusIndex() const
+void OverlapAnalysis::discardFocus() const
 {
-    if (!m_focusIndex)
-        return;
-    m_focusIndex->dropped = true;
-    m_focusIndex.reset();
+    abandon(m_focus);
+    if (m_focusIndex) {
+        m_focusIndex->dropped = true;
+        m_focusIndex.reset();
+    }
+    m_focusResult.reset();
+}
+
+void OverlapAnalysis::discardAll() const
+{
+    abandon(m_whole);
+    m_result.reset();
+    discardFocus();
 }
 
 int OverlapAnalysis::progress() const
@@ -302,11 +303,7 @@ void OverlapAnalysis::setMinScore(std::optional<double> minScore)
     // analysed again at once instead of waiting to be asked a second time.
     const bool wanted = m_result.has_value() || m_whole.thread != nullptr;
     m_minScore = minScore;
-    abandon(m_whole);
-    abandon(m_focus);
-    dropFocusIndex();
-    m_result.reset();
-    m_focusResult.reset();
+    discardAll();
     const int roles = m_document->hasModel() ? m_document->model().roleCount() : 0;
     if (analysesAhead() || (wanted && roles >= BackgroundRoleCount))
         start();

@@ -102,7 +102,10 @@ private:
     void launch(Run &run, std::vector<RoleIndex> roles) const;
     void abandon(Run &run) const;
     void finish(Run &run) const;
-    void dropFocusIndex() const;
+    // Abandons the focused job, drops the index (stopping it being built) and its result.
+    void discardFocus() const;
+    // Both analyses and their results: they are for another model or minimum score.
+    void discardAll() const;
 
     OverlapOptions options() const;
 
