@@ -95,6 +95,15 @@ bool namesWork(const WeightedTerm &x, const WeightedTerm &y)
     return x.object || y.object || (!x.head && !y.head);
 }
 
+// What namesWork() needs to know of a term in its duty, set alike by DutySimilarity and the
+// finder so that both score the same.
+void setPlaceInDuty(WeightedTerm &w, TermRole role, bool scope, bool head)
+{
+    w.scope = scope;
+    w.head = head;
+    w.object = role == TermRole::Object || role == TermRole::Purpose;
+}
+
 PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
 {
     double sharedX = 0;
@@ -286,9 +295,7 @@ struct DutySimilarity::Private
             w.weight = inverseFrequency(documents, df) * roleFactor(t.role) * t.emphasis
                        * (t.phrase ? PhraseFactor : 1.0f);
             w.generic = t.role == TermRole::Generic;
-            w.scope = t.scope;
-            w.head = t.head;
-            w.object = t.role == TermRole::Object || t.role == TermRole::Purpose;
+            setPlaceInDuty(w, t.role, t.scope, t.head);
             v.total += w.weight;
             v.hasContent = v.hasContent || !w.generic;
             storage.push_back(w);
@@ -356,7 +363,7 @@ public:
         // are made.
         m_keepIndex = false;
         if (!prepare())
-            return OverlapResult{m_result.threshold, {}, {}, {}};
+            return emptyResult();
         return query();
     }
 
@@ -385,7 +392,7 @@ public:
             {&OverlapFinder::emitTagPairs, 0.005},
             {&OverlapFinder::finish, 0.1},
         };
-        m_result = OverlapResult{m_result.threshold, {}, {}, {}};
+        m_result = emptyResult();
         m_groupPairs.clear();
         for (Group &group : m_groups) {
             group.matches = 0;
@@ -395,13 +402,14 @@ public:
         m_phaseBegin = PrepareShare;
         runPhases(phases);
         if (isCancelled())
-            return OverlapResult{m_result.threshold, {}, {}, {}};
+            return emptyResult();
         reportProgress(1);
         return std::move(m_result);
     }
 
     OverlapOptions &options() { return m_options; }
-    const Model &model() const { return m_model; }
+    // No overlaps, at this finder's threshold.
+    OverlapResult emptyResult() const { return OverlapResult{m_result.threshold, {}, {}, {}}; }
 
 private:
     // Each phase with its share of the time, as measured at 100,000 roles.
@@ -776,9 +784,7 @@ void OverlapFinder::weighGroups()
                     w.weight = m_inverseFrequency[o.id] * roleFactor(o.role) * o.emphasis
                                * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
                     w.generic = m_vocabulary.generic[o.id];
-                    w.scope = o.scope;
-                    w.head = o.head;
-                    w.object = o.role == TermRole::Object || o.role == TermRole::Purpose;
+                    setPlaceInDuty(w, o.role, o.scope, o.head);
                     v.total += w.weight;
                     v.hasContent = v.hasContent || !w.generic;
                 }
@@ -1580,7 +1586,7 @@ OverlapResult OverlapIndex::find(const std::vector<RoleIndex> &roles,
     options.cancelled = cancelled;
     options.progress = nullptr;
     if (!d->complete)
-        return OverlapResult{effectiveThreshold(d->finder.model(), options), {}, {}, {}};
+        return d->finder.emptyResult();
     return d->finder.query();
 }
 
