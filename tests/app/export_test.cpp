@@ -82,6 +82,24 @@ QByteArray wideOrgYaml(int count)
     return yaml;
 }
 
+// ROLES roles, eight reports per manager; roles 2k and 2k + 1 (siblings from r9 on) share a
+// duty word for word, and each has one of its own.
+QByteArray branchLedgersYaml(int roles)
+{
+    QByteArray yaml = "organization:\n  name: Large\nroles:\n";
+    for (int i = 0; i < roles; ++i) {
+        yaml += QStringLiteral("  - id: r%1\n    title: Role %1\n").arg(i).toUtf8();
+        if (i > 0)
+            yaml += QStringLiteral("    reports_to: r%1\n").arg((i - 1) / 8).toUtf8();
+        yaml += QStringLiteral("    responsibilities:\n      - Reconcile the ledger of branch %1\n"
+                               "      - Unique task number %2\n")
+                    .arg(i / 2)
+                    .arg(i)
+                    .toUtf8();
+    }
+    return yaml;
+}
+
 // A tree with BREADTH reports per manager, LEVELS deep below the top.
 QByteArray treeOrgYaml(int breadth, int levels)
 {
@@ -603,19 +621,8 @@ TEST_F(ExportTest, CommandExportsAComparison)
 // the shared duties are marked (it used to be written at once, with none).
 TEST_F(ExportTest, ComparisonOfALargeModelMarksTheSharedDuties)
 {
-    QByteArray yaml = "organization:\n  name: Large\nroles:\n";
-    for (int i = 0; i < OverlapAnalysis::BackgroundRoleCount; ++i) {
-        yaml += QStringLiteral("  - id: r%1\n    title: Role %1\n").arg(i).toUtf8();
-        if (i > 0)
-            yaml += QStringLiteral("    reports_to: r%1\n").arg((i - 1) / 8).toUtf8();
-        yaml += QStringLiteral("    responsibilities:\n      - Reconcile the ledger of branch %1\n"
-                               "      - Unique task number %2\n")
-                    .arg(i / 2)
-                    .arg(i)
-                    .toUtf8();
-    }
     const QString model = path(QStringLiteral("large.yaml"));
-    writeFile(model, yaml);
+    writeFile(model, branchLedgersYaml(OverlapAnalysis::BackgroundRoleCount));
     const QString file = path(QStringLiteral("comparison.png"));
     const ProcessResult run = runRolescope({QStringLiteral("export"), model, QStringLiteral("-o"),
                                          file, QStringLiteral("--compare"),
@@ -636,21 +643,8 @@ TEST_F(ExportTest, ComparisonOfALargeModelMarksTheSharedDuties)
 // analysis itself on the UI thread) or writing a file without the tint.
 TEST_F(ExportTest, DialogWaitsForALargeModelsOverlapsBeforeExportingTheTint)
 {
-    Model model;
-    model.organization.name = "Large";
-    for (int i = 0; i < OverlapAnalysis::OnDemandRoleCount; ++i) {
-        Role role;
-        role.id = "r" + std::to_string(i);
-        role.title = "Role " + std::to_string(i);
-        if (i > 0)
-            role.reportsTo = "r" + std::to_string((i - 1) / 8);
-        // Roles 2k and 2k + 1 (siblings from r9 on) share a duty.
-        role.responsibilities.push_back(
-            {"Reconcile the ledger of branch " + std::to_string(i / 2), {}, {}});
-        role.responsibilities.push_back({"Unique task number " + std::to_string(i), {}, {}});
-        model.roles.push_back(std::move(role));
-    }
-    model.rebuildIndex();
+    const Model model = loadModel(branchLedgersYaml(OverlapAnalysis::OnDemandRoleCount));
+    ASSERT_EQ(model.roleCount(), OverlapAnalysis::OnDemandRoleCount);
     Document document;
     document.setModel(model);
     ChartScene scene(&document);
