@@ -350,10 +350,11 @@ bool ExportDialog::exportNow()
     // Writing lets events through (the progress dialog): a reload of the file may replace the
     // document's model meanwhile, so the one being written is held until the end.
     const std::shared_ptr<const Model> model = m_document->sharedModel();
-    Exporter exporter(chart(), settings());
+    ExportChart toWrite = chart();
     // Not before the tint is known: the file would lack it.
     if (m_waitingForOverlaps)
         return false;
+    Exporter exporter(std::move(toWrite), settings());
     QProgressDialog progress(tr("Exporting the chart…"), tr("Cancel"), 0, 1000, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(300);
