@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -258,11 +259,58 @@ constexpr int roleStrength(TermRole role)
 
 enum class Break : std::uint8_t { None, Stop, Punct, Sentence };
 
+// The words the reading of a duty turns on: its clauses, qualifiers, scopes and lists.
+enum class Marker : std::uint8_t {
+    None, Accordance, Across, And, As, Compliance, Concerning, Ensuring, Example, For, In,
+    Including, Line, Or, Order, Regarding, So, Such, That, Thereby, Throughout, To, Using, Via,
+    With, Within,
+    Unit, // a unit of the organisation: "for the Tax team", "with the Rigyia project"
+};
+
+struct WordKind
+{
+    Marker marker = Marker::None;
+    bool stop = false;
+};
+
+// Looked up once per word as it is split off, so that reading the duty compares no strings.
+WordKind kindOf(std::string_view word)
+{
+    static const std::unordered_map<std::string_view, WordKind> kinds = [] {
+        std::unordered_map<std::string_view, WordKind> k;
+        for (std::string_view w : stopWords)
+            k[w].stop = true;
+        constexpr std::pair<std::string_view, Marker> markers[]{
+            {"accordance", Marker::Accordance}, {"across", Marker::Across},
+            {"and", Marker::And}, {"as", Marker::As}, {"compliance", Marker::Compliance},
+            {"concerning", Marker::Concerning}, {"ensuring", Marker::Ensuring},
+            {"example", Marker::Example}, {"for", Marker::For}, {"in", Marker::In},
+            {"including", Marker::Including}, {"line", Marker::Line}, {"or", Marker::Or},
+            {"order", Marker::Order}, {"regarding", Marker::Regarding}, {"so", Marker::So},
+            {"such", Marker::Such}, {"that", Marker::That}, {"thereby", Marker::Thereby},
+            {"throughout", Marker::Throughout}, {"to", Marker::To}, {"using", Marker::Using},
+            {"via", Marker::Via}, {"with", Marker::With}, {"within", Marker::Within},
+        };
+        for (const auto &[w, marker] : markers)
+            k[w].marker = marker;
+        for (std::string_view w : {"team", "teams", "department", "departments", "office",
+                                   "offices", "division", "unit", "units", "branch", "region",
+                                   "programme", "program", "project", "projects", "account",
+                                   "site", "store", "group", "function"})
+            k[w].marker = Marker::Unit;
+        return k;
+    }();
+    const auto it = kinds.find(word);
+    return it == kinds.end() ? WordKind{} : it->second;
+}
+
 struct Word
 {
     std::string text;    // folded, lower-case
     std::u32string cjk;  // one CJK character, when the word is one
     Break before = Break::None;
+    WordKind kind;       // of a word that is not CJK
+    bool is(Marker m) const { return kind.marker == m; }
 };
 
 struct Token
@@ -296,7 +344,6 @@ struct TextNormalizer::Private
 {
     sb_stemmer *stemmer = nullptr;
     std::unordered_map<std::string, std::string> stemCache;
-    std::unordered_set<std::string_view> stops;
     std::unordered_set<std::string> generic;        // stems
     std::unordered_map<std::string, std::string> classOf; // stem -> "~class" / "=noun group"
     std::unordered_set<std::string> purpose;        // stems
@@ -370,6 +417,7 @@ struct TextNormalizer::Private
 std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
 {
     std::vector<Word> words;
+    words.reserve(text.size() / 6 + 4); // words of about five letters and a space
     Word current;
     Break pending = Break::None;
     auto raise = [&](Break b) { pending = std::max(pending, b); };
@@ -377,6 +425,7 @@ std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
         if (current.text.empty())
             return;
         current.before = pending;
+        current.kind = kindOf(current.text);
         pending = Break::None;
         words.push_back(std::move(current));
         current = Word{};
@@ -479,29 +528,24 @@ bool mayBeBareVerb(std::string_view word)
 // Words that open a qualifier of where, or under which rule, the work is done.
 bool isScopeMarker(const std::vector<Word> &words, size_t i)
 {
-    const std::string &w = words[i].text;
-    auto next = [&](size_t k) -> std::string_view {
-        return i + k < words.size() ? std::string_view(words[i + k].text) : std::string_view();
-    };
-    if (w == "across" || w == "within" || w == "throughout" || w == "via" || w == "using")
+    const Word &w = words[i];
+    auto nextIs = [&](size_t k, Marker m) { return i + k < words.size() && words[i + k].is(m); };
+    if (w.is(Marker::Across) || w.is(Marker::Within) || w.is(Marker::Throughout)
+        || w.is(Marker::Via) || w.is(Marker::Using))
         return true;
     // "For the Tax team", "with the Rigyia project": the unit the work is done for or with.
     // Other words after them mostly name the object: "Purchase supplies for staff".
-    if (w == "for" || w == "with") {
-        static const std::array units{"team", "teams", "department", "departments", "office",
-                                      "offices", "division", "unit", "units", "branch",
-                                      "region", "programme", "program", "project", "projects",
-                                      "account", "site", "store", "group", "function"};
+    if (w.is(Marker::For) || w.is(Marker::With)) {
         size_t k = i + 1;
-        while (k < words.size() && words[k].before < Break::Punct && words[k].text != "to"
-               && words[k].text != "and" && words[k].text != "or")
+        while (k < words.size() && words[k].before < Break::Punct && !words[k].is(Marker::To)
+               && !words[k].is(Marker::And) && !words[k].is(Marker::Or))
             ++k;
-        return k > i + 1
-               && std::find(units.begin(), units.end(), words[k - 1].text) != units.end();
+        return k > i + 1 && words[k - 1].is(Marker::Unit);
     }
-    if (w == "in")
-        return (next(1) == "line" || next(1) == "accordance" || next(1) == "compliance")
-               && next(2) == "with";
+    if (w.is(Marker::In))
+        return (nextIs(1, Marker::Line) || nextIs(1, Marker::Accordance)
+                || nextIs(1, Marker::Compliance))
+               && nextIs(2, Marker::With);
     return false;
 }
 
@@ -513,9 +557,9 @@ bool continuesVerbList(const std::vector<Word> &words, size_t i)
         const Word &next = words[k];
         if (next.before >= Break::Punct)
             return next.before == Break::Punct;
-        if (next.text == "and" || next.text == "or")
+        if (next.is(Marker::And) || next.is(Marker::Or))
             return true;
-        if (next.text != "to")
+        if (!next.is(Marker::To))
             return false;
     }
     return false;
@@ -574,41 +618,41 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
             leadingVerbs = false;
             continue;
         }
-        if ((w.text == "such" && i + 1 < words.size() && words[i + 1].text == "as")
-            || w.text == "including" || w.text == "regarding" || w.text == "concerning"
-            || (w.text == "for" && i + 1 < words.size() && words[i + 1].text == "example"))
+        auto nextIs = [&](Marker m) { return i + 1 < words.size() && words[i + 1].is(m); };
+        if ((w.is(Marker::Such) && nextIs(Marker::As)) || w.is(Marker::Including)
+            || w.is(Marker::Regarding) || w.is(Marker::Concerning)
+            || (w.is(Marker::For) && nextIs(Marker::Example)))
             inQualifier = !first;
         // A scope qualifies the clause it is in: after a comma or a "to", the words are the
         // work again ("across the office to optimise the military capability").
-        if (inScope && (w.before >= Break::Punct || w.text == "to"))
+        if (inScope && (w.before >= Break::Punct || w.is(Marker::To)))
             inScope = false;
         if (objectSeen && !inPurpose && isScopeMarker(words, i)) {
             inScope = true;
             // The marker's own words ("in line with", "using") are not part of the scope.
-            if (w.text == "in" || w.text == "using") {
+            if (w.is(Marker::In) || w.is(Marker::Using)) {
                 pending = std::max(pending, Break::Stop);
-                if (w.text == "in")
+                if (w.is(Marker::In))
                     i += 2;
                 continue;
             }
         }
         // Purpose clauses: "to <verb>", "in order to", "so that", ", ensuring".
-        if (w.text == "to" && i + 1 < words.size() && words[i + 1].cjk.empty()
+        if (w.is(Marker::To) && i + 1 < words.size() && words[i + 1].cjk.empty()
             && words[i + 1].before == Break::None && !first) {
             if (purpose.count(stem(words[i + 1].text)))
                 inPurpose = true;
-        } else if (w.text == "order" && i > 0 && words[i - 1].text == "in" && i + 1 < words.size()
-                   && words[i + 1].text == "to") {
+        } else if (w.is(Marker::Order) && i > 0 && words[i - 1].is(Marker::In)
+                   && nextIs(Marker::To)) {
             inPurpose = true;
             pending = std::max(pending, Break::Stop);
             continue;
-        } else if (w.text == "so" && i + 1 < words.size()
-                   && (words[i + 1].text == "that" || words[i + 1].text == "as")) {
+        } else if (w.is(Marker::So) && (nextIs(Marker::That) || nextIs(Marker::As))) {
             inPurpose = true;
-        } else if ((w.text == "ensuring" || w.text == "thereby") && !first) {
+        } else if ((w.is(Marker::Ensuring) || w.is(Marker::Thereby)) && !first) {
             inPurpose = true;
         }
-        if (stops.count(w.text)) {
+        if (w.kind.stop) {
             pending = std::max(pending, Break::Stop);
             continue;
         }
@@ -702,8 +746,6 @@ TextNormalizer::TextNormalizer(const std::vector<std::vector<std::string>> &syno
     : d(std::make_unique<Private>())
 {
     d->stemmer = sb_stemmer_new("english", nullptr);
-    for (const char *w : stopWords)
-        d->stops.insert(w);
     for (const char *w : genericWords)
         d->generic.insert(d->stem(w));
     for (const char *w : purposeVerbs)
@@ -762,6 +804,7 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
     d->applySynonyms(toks);
 
     std::vector<TextTerm> out;
+    out.reserve(2 * toks.size()); // a word and its phrase with the next
     auto add = [&](TextTerm term) {
         for (TextTerm &existing : out) {
             if (existing.key == term.key) {
@@ -782,7 +825,7 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
     };
 
     for (size_t i = 0; i < toks.size(); ++i) {
-        const Token &t = toks[i];
+        Token &t = toks[i];
         if (t.cjk) {
             // A run of CJK characters is compared by its character bigrams; a lone
             // character stands for itself.
@@ -812,8 +855,9 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
             }
             continue;
         }
-        add({t.key, t.surface, t.plainStem, effectiveRole(t), false, t.viaSynonym, t.emphasis,
-             t.scope, t.head});
+        // The phrase with the next word is made before this word's strings are moved into
+        // its term.
+        std::optional<TextTerm> phrase;
         if (i + 1 < toks.size()) {
             const Token &n = toks[i + 1];
             // Phrases join content words of the object ("sales channels"); a verb and its
@@ -821,21 +865,24 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
             if (!n.cjk && n.before == Break::None && t.role != TermRole::Generic
                 && n.role != TermRole::Generic
                 && (t.role != TermRole::Activity || t.leadingVerb)) {
-                TextTerm phrase;
+                phrase.emplace();
                 // Plain stems are joined without a separator so "life cycle" meets "lifecycle".
                 const bool plain = t.key == t.stem && n.key == n.stem && t.key[0] != '='
                                    && n.key[0] != '=';
-                phrase.key = plain ? t.key + n.key : t.key + '|' + n.key;
-                phrase.surface = t.surface + ' ' + n.surface;
-                phrase.stem = t.plainStem + ' ' + n.plainStem;
-                phrase.phrase = true;
-                phrase.emphasis = t.emphasis;
-                phrase.viaSynonym = t.viaSynonym || n.viaSynonym;
-                phrase.role = t.purpose || n.purpose ? TermRole::Purpose : TermRole::Object;
-                phrase.scope = t.scope || n.scope;
-                add(std::move(phrase));
+                phrase->key = plain ? t.key + n.key : t.key + '|' + n.key;
+                phrase->surface = t.surface + ' ' + n.surface;
+                phrase->stem = t.plainStem + ' ' + n.plainStem;
+                phrase->phrase = true;
+                phrase->emphasis = t.emphasis;
+                phrase->viaSynonym = t.viaSynonym || n.viaSynonym;
+                phrase->role = t.purpose || n.purpose ? TermRole::Purpose : TermRole::Object;
+                phrase->scope = t.scope || n.scope;
             }
         }
+        add({std::move(t.key), std::move(t.surface), std::move(t.plainStem), effectiveRole(t),
+             false, t.viaSynonym, t.emphasis, t.scope, t.head});
+        if (phrase)
+            add(std::move(*phrase));
     }
     return out;
 }
