@@ -2,6 +2,7 @@
 
 #include "app/builtinmodel.h"
 #include "app/cli.h"
+#include "app/modelcache.h"
 #include "core/diagnostic.h"
 #include "core/overlap.h"
 
@@ -75,7 +76,10 @@ int readMinScore(const QCommandLineParser &parser, const QString &command,
 
 int loadForCommand(const QString &path, LoadResult &result)
 {
-    result = loadModelFromPath(path);
+    // A large file read again unchanged comes from the cache of parsed files the window keeps
+    // too: at 100,000 roles that is most of an `overlaps --role` or `export --highlight`.
+    const bool namesFile = !path.isEmpty() && path != QLatin1String("-");
+    result = namesFile ? ModelCache().load(path) : loadModelFromPath(path);
     const std::string fileName = displayNameForPath(path).toStdString();
     QTextStream err(stderr);
     for (const Diagnostic &diagnostic : result.diagnostics)

@@ -25,8 +25,9 @@ int readMinScore(const QCommandLineParser &parser, const QString &command,
                  std::optional<double> &minScore);
 
 // Loads the model named by a subcommand's FILE argument (empty: the built-in model, "-":
-// standard input) and prints its diagnostics on stderr as FILE:LINE:COLUMN: lines. Returns the
-// exit code to stop with, or -1 when RESULT holds a model to work on.
+// standard input), through the ModelCache when it names a file, and prints its diagnostics on
+// stderr as FILE:LINE:COLUMN: lines. Returns the exit code to stop with, or -1 when RESULT holds
+// a model to work on.
 int loadForCommand(const QString &path, LoadResult &result);
 
 } // namespace rolescope

@@ -1,7 +1,13 @@
+#include "app/modelcache.h"
+
+#include "testmodels.h"
 #include "testprocess.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,9 +18,12 @@
 
 #include <gtest/gtest.h>
 
+using rolescope::testing::branchLedgersYaml;
+using rolescope::testing::commandCacheHome;
 using rolescope::testing::ProcessOptions;
 using rolescope::testing::ProcessResult;
 using rolescope::testing::runRolescope;
+using rolescope::testing::writeFile;
 
 namespace {
 
@@ -172,6 +181,59 @@ TEST(OverlapsCommand, RoleListsOnlyThatRolesOverlaps)
     const ProcessResult unknown = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--role"), QStringLiteral("nobody")});
     EXPECT_EQ(unknown.exitCode, 2);
     EXPECT_TRUE(unknown.err.contains(QStringLiteral("'nobody'"))) << qPrintable(unknown.err);
+}
+
+// At 100,000 roles reading the file is most of `overlaps --role`: a large file read again
+// unchanged comes from the entry of the cache of parsed files that the first run kept, and a
+// changed one is always parsed again.
+TEST(OverlapsCommand, ALargeFileReadAgainUnchangedComesFromTheCache)
+{
+    auto cacheEntries = [] {
+        QStringList entries;
+        QDirIterator it(commandCacheHome(), {QStringLiteral("*.rsmodel")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            entries += it.next();
+        return entries;
+    };
+    auto modifiedAt = [](const QString &path) { return QFileInfo(path).lastModified(); };
+    const QTemporaryDir dir;
+    const QString model = dir.filePath(QStringLiteral("large.yaml"));
+    QByteArray yaml = branchLedgersYaml(12000);
+    ASSERT_GE(yaml.size(), rolescope::ModelCache::MinimumFileBytes);
+    writeFile(model, yaml);
+    const QStringList arguments{QStringLiteral("overlaps"), model, QStringLiteral("--role"),
+                                QStringLiteral("r100"), QStringLiteral("--format"),
+                                QStringLiteral("csv")};
+    const QStringList entriesBefore = cacheEntries();
+
+    const ProcessResult first = runRolescope(arguments);
+    ASSERT_EQ(first.exitCode, 0) << qPrintable(first.err);
+    QStringList kept = cacheEntries();
+    for (const QString &entry : entriesBefore)
+        kept.removeAll(entry);
+    ASSERT_EQ(kept.size(), 1);
+    // Answering from an entry marks it recently used.
+    const QDateTime longAgo(QDate(2001, 1, 1), QTime(0, 0));
+    {
+        QFile entry(kept.front());
+        ASSERT_TRUE(entry.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(entry.setFileTime(longAgo, QFileDevice::FileModificationTime));
+    }
+    const ProcessResult again = runRolescope(arguments);
+    ASSERT_EQ(again.exitCode, 0) << qPrintable(again.err);
+    EXPECT_EQ(again.out, first.out);
+    EXPECT_GT(modifiedAt(kept.front()), longAgo.addYears(10));
+
+    // r100 and r200 now share a duty word for word.
+    for (const char *role : {"100", "200"})
+        yaml.replace("Unique task number " + QByteArray(role) + "\n",
+                     "Audit the canteen hygiene records\n");
+    writeFile(model, yaml);
+    const ProcessResult changed = runRolescope(arguments);
+    ASSERT_EQ(changed.exitCode, 0) << qPrintable(changed.err);
+    EXPECT_FALSE(first.out.contains(QStringLiteral(",r200,"))) << qPrintable(first.out);
+    EXPECT_TRUE(changed.out.contains(QStringLiteral(",r200,"))) << qPrintable(changed.out);
 }
 
 TEST(OverlapsCommand, BadOptionsExitWithTwo)

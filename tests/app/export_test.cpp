@@ -7,6 +7,7 @@
 #include "app/overlapanalysis.h"
 #include "core/loader.h"
 
+#include "testmodels.h"
 #include "testprocess.h"
 
 #include <QCheckBox>
@@ -27,6 +28,7 @@
 #include <sys/resource.h>
 
 using namespace rolescope;
+using rolescope::testing::branchLedgersYaml;
 using rolescope::testing::ProcessOptions;
 using rolescope::testing::ProcessResult;
 
@@ -79,24 +81,6 @@ QByteArray wideOrgYaml(int count)
     QByteArray yaml = "organization:\n  name: Wide\nroles:\n";
     for (int i = 0; i < count; ++i)
         yaml += "  - id: r" + QByteArray::number(i) + "\n    title: Role " + QByteArray::number(i) + "\n";
-    return yaml;
-}
-
-// ROLES roles, eight reports per manager; roles 2k and 2k + 1 (siblings from r9 on) share a
-// duty word for word, and each has one of its own.
-QByteArray branchLedgersYaml(int roles)
-{
-    QByteArray yaml = "organization:\n  name: Large\nroles:\n";
-    for (int i = 0; i < roles; ++i) {
-        yaml += QStringLiteral("  - id: r%1\n    title: Role %1\n").arg(i).toUtf8();
-        if (i > 0)
-            yaml += QStringLiteral("    reports_to: r%1\n").arg((i - 1) / 8).toUtf8();
-        yaml += QStringLiteral("    responsibilities:\n      - Reconcile the ledger of branch %1\n"
-                               "      - Unique task number %2\n")
-                    .arg(i / 2)
-                    .arg(i)
-                    .toUtf8();
-    }
     return yaml;
 }
 

@@ -71,4 +71,22 @@ inline void writeFile(const QString &path, const QByteArray &content)
     ASSERT_EQ(file.write(content), content.size());
 }
 
+// ROLES roles, eight reports per manager; roles 2k and 2k + 1 (siblings from r9 on) share a
+// duty word for word, and each has one of its own.
+inline QByteArray branchLedgersYaml(int roles)
+{
+    QByteArray yaml = "organization:\n  name: Large\nroles:\n";
+    for (int i = 0; i < roles; ++i) {
+        yaml += QStringLiteral("  - id: r%1\n    title: Role %1\n").arg(i).toUtf8();
+        if (i > 0)
+            yaml += QStringLiteral("    reports_to: r%1\n").arg((i - 1) / 8).toUtf8();
+        yaml += QStringLiteral("    responsibilities:\n      - Reconcile the ledger of branch %1\n"
+                               "      - Unique task number %2\n")
+                    .arg(i / 2)
+                    .arg(i)
+                    .toUtf8();
+    }
+    return yaml;
+}
+
 } // namespace rolescope::testing

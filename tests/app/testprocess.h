@@ -4,6 +4,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <functional>
 
@@ -25,19 +26,28 @@ struct ProcessOptions
     std::function<void()> childSetup; // runs in the child before exec (resource limits)
 };
 
+// The user cache folder the commands run by this test process share (XDG_CACHE_HOME): their
+// cache of parsed files stays out of the real user's, and starts empty.
+inline QString commandCacheHome()
+{
+    static const QTemporaryDir directory;
+    return directory.path();
+}
+
 // Runs the real rolescope executable of this build.
 inline ProcessResult runRolescope(const QStringList &arguments, const ProcessOptions &options = {})
 {
     QProcess process;
     if (!options.workingDirectory.isEmpty())
         process.setWorkingDirectory(options.workingDirectory);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CACHE_HOME"), commandCacheHome());
     if (options.withoutDisplay) {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
         environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        process.setProcessEnvironment(environment);
     }
+    process.setProcessEnvironment(environment);
     if (options.childSetup)
         process.setChildProcessModifier(options.childSetup);
     process.start(QStringLiteral(ROLESCOPE_EXECUTABLE), arguments);
