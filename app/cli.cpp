@@ -125,17 +125,13 @@ int runOverlaps(const QStringList &arguments)
     if (const int code = loadForCommand(parser.positionalArguments().value(0), loaded); code >= 0)
         return code;
     const Model &model = *loaded.model;
-    for (const QString &ids : parser.values(roleOption)) {
-        for (const QString &id : ids.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const RoleIndex role = model.find(id.trimmed().toStdString());
-            if (role == NoRole) {
-                err() << "overlaps --role: no role has the id '" << id.trimmed() << "'.\n";
-                err().flush();
-                return ExitUsage;
-            }
-            options.roles.push_back(role);
-        }
+    NamedRoles named = rolesNamed(model, parser.values(roleOption));
+    if (named.unknownId) {
+        err() << "overlaps --role: no role has the id '" << *named.unknownId << "'.\n";
+        err().flush();
+        return ExitUsage;
     }
+    options.roles = std::move(named.roles);
     const OverlapResult result = findOverlaps(model, options);
     // Written as it is made, not built whole: at 100,000 roles the listing runs to gigabytes.
     out().flush();

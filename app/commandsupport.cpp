@@ -74,6 +74,22 @@ int readMinScore(const QCommandLineParser &parser, const QString &command,
     return -1;
 }
 
+NamedRoles rolesNamed(const Model &model, const QStringList &values)
+{
+    NamedRoles named;
+    for (const QString &value : values) {
+        for (const QString &id : value.split(QLatin1Char(','))) {
+            const RoleIndex role = model.find(id.trimmed().toStdString());
+            if (role == NoRole) {
+                named.unknownId = id.trimmed();
+                return named;
+            }
+            named.roles.push_back(role);
+        }
+    }
+    return named;
+}
+
 int loadForCommand(const QString &path, LoadResult &result)
 {
     // A large file read again unchanged comes from the cache of parsed files the window keeps

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <vector>
 
 class QCommandLineParser;
 
@@ -23,6 +24,16 @@ QCommandLineOption minScoreOption();
 // go on, or ExitUsage after reporting a value that is not a number from 0 to 1.
 int readMinScore(const QCommandLineParser &parser, const QString &command,
                  std::optional<double> &minScore);
+
+// The roles named by an option's VALUES, each one or more ids separated by commas (spaces
+// around an id ignored), in the order given; or the first id that names no role of MODEL, an
+// empty one ("a,,b") included.
+struct NamedRoles
+{
+    std::vector<RoleIndex> roles;
+    std::optional<QString> unknownId;
+};
+NamedRoles rolesNamed(const Model &model, const QStringList &values);
 
 // Loads the model named by a subcommand's FILE argument (empty: the built-in model, "-":
 // standard input), through the ModelCache when it names a file, and prints its diagnostics on

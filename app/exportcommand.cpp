@@ -226,13 +226,12 @@ int runExportCommand(const QStringList &arguments)
     }
 
     if (parser.isSet(compareOption)) {
-        std::vector<RoleIndex> compared;
-        for (const QString &id : parser.value(compareOption).split(QLatin1Char(','))) {
-            const RoleIndex role = model.find(id.trimmed().toStdString());
-            if (role == NoRole)
-                return usageError(QStringLiteral("--compare: no role has the id '%1'.").arg(id));
-            compared.push_back(role);
+        const NamedRoles named = rolesNamed(model, {parser.value(compareOption)});
+        if (named.unknownId) {
+            return usageError(
+                QStringLiteral("--compare: no role has the id '%1'.").arg(*named.unknownId));
         }
+        const std::vector<RoleIndex> &compared = named.roles;
         if (compared.size() < 2 || compared.size() > size_t(ComparisonView::MaxColumns))
             return usageError(QStringLiteral("--compare takes 2 to 4 role ids, separated by commas."));
         return exportComparison(model, compared, minScore, settings, output);

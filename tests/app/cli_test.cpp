@@ -241,6 +241,12 @@ TEST(OverlapsCommand, BadOptionsExitWithTwo)
     EXPECT_EQ(runRolescope({QStringLiteral("overlaps"), QStringLiteral("--min-score"), QStringLiteral("1.5")}).exitCode, 2);
     EXPECT_EQ(runRolescope({QStringLiteral("overlaps"), QStringLiteral("--min-score"), QStringLiteral("high")}).exitCode, 2);
     EXPECT_EQ(runRolescope({QStringLiteral("overlaps"), QStringLiteral("--format"), QStringLiteral("xml")}).exitCode, 2);
+    // An empty id is a slip, not "every role": the whole listing can run to gigabytes.
+    const ProcessResult emptyId = runRolescope({QStringLiteral("overlaps"), QStringLiteral("--role"),
+                                                QStringLiteral("sales-manager,,product-manager")});
+    EXPECT_EQ(emptyId.exitCode, 2);
+    EXPECT_TRUE(emptyId.err.contains(QStringLiteral("no role has the id ''"))) << qPrintable(emptyId.err);
+    EXPECT_EQ(emptyId.out, QString());
 }
 
 // A listing that could not be written (a full disk) must not look like success to a script.

@@ -599,6 +599,12 @@ TEST_F(ExportTest, CommandExportsAComparison)
                             QStringLiteral("--compare"), QStringLiteral("marketing-manager,nobody")})
                   .exitCode,
               2);
+    // Read as `overlaps --role` reads its ids: an empty one is refused there too.
+    EXPECT_EQ(runRolescope({QStringLiteral("export"), QStringLiteral("-o"), file,
+                            QStringLiteral("--compare"),
+                            QStringLiteral("marketing-manager,,sales-manager")})
+                  .exitCode,
+              2);
 }
 
 // In a model large enough to be analysed on a worker thread, the file waits for the overlaps:
