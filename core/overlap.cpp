@@ -562,16 +562,48 @@ void OverlapFinder::collectDuties()
 void OverlapFinder::buildGroups()
 {
     // Identical wordings are normalised once; identical normalised term sets form one group.
-    std::unordered_map<std::string_view, int> textNumber;
+    // The wordings' hashes are made on all threads; the distinct ones are then found in model
+    // order through a flat table, at most half full, which compares texts only where hashes
+    // are equal.
+    std::vector<std::string_view> dutyTexts(m_duties.size());
+    for (size_t i = 0; i < m_duties.size(); ++i)
+        dutyTexts[i] = m_model.role(m_duties[i].role).responsibilities[m_duties[i].index].text;
+    std::vector<std::uint64_t> dutyHashes(m_duties.size());
+    constexpr size_t HashBlockSize = 16384;
+    parallelBlocks((m_duties.size() + HashBlockSize - 1) / HashBlockSize, m_options.cancelled,
+                   phaseProgress(0, 0), [&](size_t, auto nextBlock) {
+        for (size_t block; nextBlock(block);) {
+            const size_t end = std::min(m_duties.size(), (block + 1) * HashBlockSize);
+            for (size_t i = block * HashBlockSize; i < end; ++i)
+                dutyHashes[i] = std::hash<std::string_view>{}(dutyTexts[i]);
+        }
+    });
+    if (isCancelled())
+        return;
     std::vector<std::string_view> texts; // distinct wordings in model order
     std::vector<int> textOfDuty(m_duties.size());
-    for (size_t i = 0; i < m_duties.size(); ++i) {
-        const DutyRef &ref = m_duties[i];
-        const std::string &text = m_model.role(ref.role).responsibilities[ref.index].text;
-        const auto [it, inserted] = textNumber.try_emplace(text, static_cast<int>(texts.size()));
-        if (inserted)
-            texts.push_back(text);
-        textOfDuty[i] = it->second;
+    {
+        struct TextSlot
+        {
+            std::uint64_t hash = 0;
+            int text = -1; // -1: empty
+        };
+        size_t tableSize = 64;
+        while (tableSize < 2 * m_duties.size())
+            tableSize *= 2;
+        std::vector<TextSlot> table(tableSize);
+        for (size_t i = 0; i < m_duties.size(); ++i) {
+            const std::uint64_t h = dutyHashes[i];
+            size_t slot = h & (tableSize - 1);
+            while (table[slot].text >= 0
+                   && !(table[slot].hash == h && texts[table[slot].text] == dutyTexts[i]))
+                slot = (slot + 1) & (tableSize - 1);
+            if (table[slot].text < 0) {
+                table[slot] = {h, static_cast<int>(texts.size())};
+                texts.push_back(dutyTexts[i]);
+            }
+            textOfDuty[i] = table[slot].text;
+        }
     }
 
     // Normalising is most of the work: blocks of wordings on all threads, each thread with its
