@@ -27,7 +27,9 @@ struct OverlapAnalysis::Job
 {
     std::shared_ptr<const Model> model;
     std::vector<RoleIndex> roles; // sorted; none: the whole model
-    std::shared_ptr<FocusIndex> focusIndex; // with roles
+    // With roles, the index to ask; for the whole model, one already built that it may take
+    // instead of normalising every duty again.
+    std::shared_ptr<FocusIndex> focusIndex;
     OverlapResult result;
     std::atomic<bool> cancelled = false;
     std::atomic<int> progress = 0;
@@ -108,19 +110,27 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
     // document replaces its model rather than changing it.
     job->model = m_document->sharedModel();
     job->roles = std::move(roles);
-    if (!job->roles.empty()) {
-        if (!m_focusIndex) {
-            m_focusIndex = std::make_shared<FocusIndex>();
-            m_focusIndex->model = job->model;
-        }
-        job->focusIndex = m_focusIndex;
+    if (!job->roles.empty() && !m_focusIndex) {
+        m_focusIndex = std::make_shared<FocusIndex>();
+        m_focusIndex->model = job->model;
     }
+    job->focusIndex = m_focusIndex;
     run.job = job;
     run.thread = QThread::create([job, options = options()]() mutable {
         options.cancelled = &job->cancelled;
         options.progress = &job->progress;
-        if (!job->focusIndex) {
-            job->result = findOverlaps(*job->model, options);
+        if (job->roles.empty()) {
+            // Until the whole result is in, the comparisons and Who Else wait for it, so the
+            // index they built is this job's to use up (seconds at 100,000 roles); the next
+            // comparison after a Stop builds another.
+            std::unique_ptr<OverlapIndex> built;
+            if (job->focusIndex && job->focusIndex->model == job->model) {
+                const std::lock_guard lock(job->focusIndex->mutex);
+                if (job->focusIndex->index && job->focusIndex->index->isComplete())
+                    built = std::move(job->focusIndex->index);
+            }
+            job->result = built ? built->findAllOnce(&job->cancelled, &job->progress)
+                                : findOverlaps(*job->model, options);
             return;
         }
         FocusIndex &shared = *job->focusIndex;

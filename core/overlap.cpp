@@ -359,9 +359,7 @@ public:
 
     OverlapResult run()
     {
-        // Asked once, the index is freed as soon as the pairs are found, before the overlaps
-        // are made.
-        m_keepIndex = false;
+        letIndexGo();
         if (!prepare())
             return emptyResult();
         return query();
@@ -408,6 +406,9 @@ public:
     }
 
     OverlapOptions &options() { return m_options; }
+    // For the last query: the index is freed as soon as its pairs are found, before the
+    // overlaps are made.
+    void letIndexGo() { m_keepIndex = false; }
     // No overlaps, at this finder's threshold.
     OverlapResult emptyResult() const { return OverlapResult{m_result.threshold, {}, {}, {}}; }
 
@@ -1619,6 +1620,20 @@ OverlapResult OverlapIndex::find(const std::vector<RoleIndex> &roles,
     options.progress = nullptr;
     if (!d->complete)
         return d->finder.emptyResult();
+    return d->finder.query();
+}
+
+OverlapResult OverlapIndex::findAllOnce(const std::atomic<bool> *cancelled,
+                                        std::atomic<int> *progress)
+{
+    if (!d->complete)
+        return d->finder.emptyResult();
+    OverlapOptions &options = d->finder.options();
+    options.roles.clear();
+    options.cancelled = cancelled;
+    options.progress = progress;
+    d->complete = false;
+    d->finder.letIndexGo();
     return d->finder.query();
 }
 

@@ -128,6 +128,12 @@ public:
     // Setting CANCELLED stops it early, with an empty result.
     OverlapResult find(const std::vector<RoleIndex> &roles,
                        const std::atomic<bool> *cancelled = nullptr);
+    // What findOverlaps() gives for every role, as the index's last answer: like
+    // findOverlaps(), it lets the index go once the pairs are found, before the overlaps are
+    // made, and is not complete afterwards. PROGRESS (in thousandths, as
+    // OverlapOptions::progress) starts where building the index ended.
+    OverlapResult findAllOnce(const std::atomic<bool> *cancelled = nullptr,
+                              std::atomic<int> *progress = nullptr);
 
 private:
     struct Private;

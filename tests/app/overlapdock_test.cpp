@@ -201,6 +201,28 @@ TEST(OverlapAnalysisTest, aVeryLargeModelFindsOnlyTheOverlapsOfTheRolesAskedFor)
     ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.isPending(); }, 120000));
     EXPECT_EQ(&analysis.resultFor({role}), &analysis.result());
     EXPECT_GT(analysis.result().rolePairs.size(), 10000u);
+    // Made from the index the roles' questions built, it is still the whole analysis.
+    const OverlapResult whole = findOverlaps(model);
+    ASSERT_EQ(analysis.result().overlaps.size(), whole.overlaps.size());
+    for (size_t i = 0; i < whole.overlaps.size(); ++i) {
+        EXPECT_EQ(analysis.result().overlaps[i].a, whole.overlaps[i].a);
+        EXPECT_EQ(analysis.result().overlaps[i].b, whole.overlaps[i].b);
+        EXPECT_EQ(analysis.result().overlaps[i].score, whole.overlaps[i].score);
+    }
+    ASSERT_EQ(analysis.result().rolePairs.size(), whole.rolePairs.size());
+
+    // Stopped, it takes the index with it: the next question builds another.
+    document.setModel(model);
+    ASSERT_TRUE(analysis.waitsToBeAsked());
+    EXPECT_TRUE(analysis.resultFor({role}).rolePairs.empty());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.isPendingFor({role}); }, 120000));
+    EXPECT_TRUE(analysis.result().rolePairs.empty());
+    ASSERT_TRUE(analysis.canStop());
+    analysis.stop();
+    EXPECT_FALSE(analysis.isPending());
+    EXPECT_EQ(analysis.resultFor({9000}).rolePairs.size(), 0u);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !analysis.isPendingFor({9000}); }, 120000));
+    EXPECT_GT(analysis.scoresAgainst(9000)[9001], 0);
 }
 
 TEST(OverlapLegendTest, countsTheRolesSharingTheWorkOrSaysTheyAreStillBeingFound)

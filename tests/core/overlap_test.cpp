@@ -758,6 +758,26 @@ TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
         const std::atomic<bool> cancelled = true;
         EXPECT_TRUE(index.find({0}, &cancelled).overlaps.empty());
         EXPECT_FALSE(index.find({0}).overlaps.empty());
+
+        // Its last answer, for every role, is the whole analysis to the bit; then it has none.
+        const OverlapResult last = index.findAllOnce();
+        ASSERT_EQ(last.overlaps.size(), whole.overlaps.size());
+        for (size_t i = 0; i < whole.overlaps.size(); ++i) {
+            EXPECT_EQ(last.overlaps[i].a, whole.overlaps[i].a);
+            EXPECT_EQ(last.overlaps[i].b, whole.overlaps[i].b);
+            EXPECT_EQ(last.overlaps[i].score, whole.overlaps[i].score);
+            EXPECT_EQ(last.overlaps[i].terms, whole.overlaps[i].terms);
+        }
+        ASSERT_EQ(last.rolePairs.size(), whole.rolePairs.size());
+        for (size_t i = 0; i < whole.rolePairs.size(); ++i) {
+            EXPECT_EQ(last.rolePairs[i].a, whole.rolePairs[i].a);
+            EXPECT_EQ(last.rolePairs[i].b, whole.rolePairs[i].b);
+            EXPECT_EQ(last.rolePairs[i].score, whole.rolePairs[i].score);
+        }
+        EXPECT_EQ(last.genericDuties.size(), whole.genericDuties.size());
+        EXPECT_FALSE(index.isComplete());
+        EXPECT_TRUE(index.find({0}).overlaps.empty());
+        EXPECT_TRUE(index.findAllOnce().overlaps.empty());
     }
 }
 
