@@ -100,6 +100,9 @@ OverlapAnalysis::~OverlapAnalysis()
 
 void OverlapAnalysis::start() const
 {
+    // The questions about roles wait for the whole result from now on: one still waiting for
+    // the index is not answered, and leaves the index to the whole analysis.
+    abandon(m_focus);
     launch(m_whole, {});
 }
 
@@ -135,6 +138,8 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
         }
         FocusIndex &shared = *job->focusIndex;
         const std::lock_guard lock(shared.mutex);
+        if (job->cancelled)
+            return;
         if (!shared.index || !shared.index->isComplete()) {
             options.cancelled = &shared.dropped;
             shared.index = std::make_unique<OverlapIndex>(*shared.model, options);
