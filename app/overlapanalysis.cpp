@@ -18,6 +18,7 @@ struct OverlapAnalysis::FocusIndex
     std::shared_ptr<const Model> model;
     std::mutex mutex; // one job reads or builds it at a time
     std::unique_ptr<OverlapIndex> index;
+    std::atomic<int> buildProgress = 0; // in thousandths, whichever job builds it
     // Set when it is no longer wanted, to stop building it. A job that is abandoned does not
     // stop the building: the next one needs the index too.
     std::atomic<bool> dropped = false;
@@ -142,6 +143,8 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
             return;
         if (!shared.index || !shared.index->isComplete()) {
             options.cancelled = &shared.dropped;
+            options.progress = &shared.buildProgress;
+            shared.buildProgress = 0;
             shared.index = std::make_unique<OverlapIndex>(*shared.model, options);
         }
         job->result = shared.index->find(job->roles, &job->cancelled);
@@ -254,6 +257,15 @@ const OverlapResult &OverlapAnalysis::resultFor(const std::vector<RoleIndex> &ro
 bool OverlapAnalysis::isPendingFor(const std::vector<RoleIndex> &roles) const
 {
     return isFocusPending(roles, false);
+}
+
+int OverlapAnalysis::progressFor(const std::vector<RoleIndex> &roles) const
+{
+    if (isPending())
+        return progress();
+    if (!isPendingFor(roles) || !m_focusIndex)
+        return 0;
+    return m_focusIndex->buildProgress.load();
 }
 
 const OverlapResult &OverlapAnalysis::resultAmong(const std::vector<RoleIndex> &roles) const

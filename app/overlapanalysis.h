@@ -54,6 +54,9 @@ public:
     const OverlapResult &resultFor(const std::vector<RoleIndex> &roles) const;
     // Whether the overlaps of ROLES are still being found.
     bool isPendingFor(const std::vector<RoleIndex> &roles) const;
+    // While they are, how far finding them has got, in thousandths: the whole analysis, or
+    // the index that questions about a few roles share (most of their wait); 0 when unknown.
+    int progressFor(const std::vector<RoleIndex> &roles) const;
     // As resultFor(), for the overlaps between any two of ROLES (what a comparison shows): the
     // overlaps of all of them but one are enough, so comparing a role with one it was found
     // to overlap with needs nothing more.

@@ -15,6 +15,7 @@
 #include <QEvent>
 #include <QMainWindow>
 #include <QMenu>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -44,6 +45,7 @@ OverlapController::OverlapController(Document *document, ChartView *chartView,
     , m_comparison(new ComparisonView(m_analysis))
     , m_overlaps(new OverlapDock(m_analysis))
     , m_legend(new OverlapLegend(chartView))
+    , m_findingTimer(new QTimer(this))
     , m_comparisonDock(new QDockWidget(tr("Compare"), window))
     , m_overlapDock(new QDockWidget(tr("Overlaps"), window))
     , m_compareAction(new QAction(tr("&Compare Selected Roles"), this))
@@ -76,6 +78,9 @@ OverlapController::OverlapController(Document *document, ChartView *chartView,
 
     m_legend->hide();
     chartView->installEventFilter(this);
+    // The analysis only says when it is done; how far it has got is read as it goes.
+    m_findingTimer->setInterval(100);
+    connect(m_findingTimer, &QTimer::timeout, this, &OverlapController::showFindingProgress);
 
     connect(document, &Document::selectionChanged, this, &OverlapController::onSelectionChanged);
     connect(m_analysis, &OverlapAnalysis::changed, this, &OverlapController::updateTint);
@@ -218,11 +223,11 @@ void OverlapController::updateTint()
         scene->setCardTints({});
         m_legend->hide();
         m_chartView->reserveTop(0);
+        m_findingTimer->stop();
         return;
     }
-    const RoleIndex role = m_document->selectedRoles().size() == 1 ? m_document->currentRole()
-                                                                    : NoRole;
-    if (role == NoRole || !m_document->hasModel()) {
+    const RoleIndex role = tintedRole();
+    if (role == NoRole) {
         scene->setCardTints({});
         m_legend->setRoleTitle({});
     } else {
@@ -233,9 +238,29 @@ void OverlapController::updateTint()
         m_legend->setRoleTitle(titleOf(m_document->model(), role));
         m_legend->setSharing(static_cast<int>(sharing), m_analysis->isPendingFor({role}));
     }
+    showFindingProgress();
     placeLegend();
     m_legend->show();
     m_legend->raise();
+}
+
+RoleIndex OverlapController::tintedRole() const
+{
+    if (!m_document->hasModel() || m_document->selectedRoles().size() != 1)
+        return NoRole;
+    return m_document->currentRole();
+}
+
+void OverlapController::showFindingProgress()
+{
+    const RoleIndex role = tintedRole();
+    const bool finding = m_tintAction->isChecked() && role != NoRole
+                         && m_analysis->isPendingFor({role});
+    m_legend->setProgress(finding ? m_analysis->progressFor({role}) : 0);
+    if (finding)
+        m_findingTimer->start();
+    else
+        m_findingTimer->stop();
 }
 
 void OverlapController::placeLegend()

@@ -10,6 +10,7 @@ class QAction;
 class QDockWidget;
 class QMainWindow;
 class QMenu;
+class QTimer;
 
 namespace rolescope {
 
@@ -57,6 +58,9 @@ private:
     void onSelectionChanged();
     void updateTint();
     void placeLegend();
+    // The role the chart is tinted against: the one selected role, if any.
+    RoleIndex tintedRole() const;
+    void showFindingProgress();
 
     void showComparisonDock();
 
@@ -67,6 +71,7 @@ private:
     ComparisonView *m_comparison;
     OverlapDock *m_overlaps;
     OverlapLegend *m_legend;
+    QTimer *m_findingTimer; // updates the legend's progress while the role's work is found
     QDockWidget *m_comparisonDock;
     QDockWidget *m_overlapDock;
     QAction *m_compareAction;

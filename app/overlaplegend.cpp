@@ -38,10 +38,21 @@ void OverlapLegend::setSharing(int roles, bool finding)
     update();
 }
 
+void OverlapLegend::setProgress(int permille)
+{
+    if (permille == m_progress)
+        return;
+    m_progress = permille;
+    resize(sizeHint());
+    update();
+}
+
 QString OverlapLegend::text() const
 {
     if (m_roleTitle.isEmpty())
         return tr("Select a role to see who else does its work");
+    if (m_finding && m_progress > 0)
+        return tr("Finding who else does the work of %1… %2 %").arg(m_roleTitle).arg(m_progress / 10);
     if (m_finding)
         return tr("Finding who else does the work of %1…").arg(m_roleTitle);
     QString roles = tr("%1 roles").arg(QLocale().toString(m_sharingRoles));

@@ -18,6 +18,8 @@ public:
     // How many other roles share the role's work (most may be collapsed out of sight), or,
     // with FINDING, that their overlaps are still being found.
     void setSharing(int roles, bool finding);
+    // While finding, how far it has got, in thousandths (0: not known yet).
+    void setProgress(int permille);
     QString text() const;
 
     QSize sizeHint() const override;
@@ -29,6 +31,7 @@ private:
     QString m_roleTitle;
     int m_sharingRoles = 0;
     bool m_finding = false;
+    int m_progress = 0;
 };
 
 } // namespace rolescope

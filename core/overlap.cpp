@@ -365,8 +365,9 @@ public:
         return query();
     }
 
-    // Normalises, weighs and indexes every duty; false when cancelled.
-    bool prepare()
+    // Normalises, weighs and indexes every duty; false when cancelled. Progress runs to
+    // PrepareShare of the whole work, or, building an index on its own (ALONE), to the end.
+    bool prepare(bool alone = false)
     {
         static constexpr Phase phases[] = {
             {&OverlapFinder::collectDuties, 0.0},
@@ -375,7 +376,9 @@ public:
             {&OverlapFinder::buildIndex, 0.04},
         };
         m_phaseBegin = 0;
+        m_progressScale = alone ? 1 / PrepareShare : 1;
         runPhases(phases);
+        m_progressScale = 1;
         return !isCancelled();
     }
 
@@ -449,7 +452,8 @@ private:
     {
         if (!m_options.progress)
             return;
-        const int permille = std::clamp(static_cast<int>(fraction * 1000), 0, 1000);
+        const int permille
+            = std::clamp(static_cast<int>(fraction * m_progressScale * 1000), 0, 1000);
         int seen = m_options.progress->load(std::memory_order_relaxed);
         while (seen < permille
                && !m_options.progress->compare_exchange_weak(seen, permille,
@@ -496,6 +500,7 @@ private:
     const Model &m_model;
     OverlapOptions m_options; // a copy: an OverlapIndex outlives the options it was made with
     double m_phaseBegin = 0; // of the whole work, for progress
+    double m_progressScale = 1; // of the fractions reported, see prepare()
     double m_phaseShare = 0;
     TextNormalizer m_normalizer;
     OverlapResult m_result;
@@ -1600,7 +1605,7 @@ struct OverlapIndex::Private
 OverlapIndex::OverlapIndex(const Model &model, const OverlapOptions &options)
     : d(std::make_unique<Private>(model, options))
 {
-    d->complete = d->finder.prepare();
+    d->complete = d->finder.prepare(/*alone=*/true);
 }
 
 OverlapIndex::~OverlapIndex() = default;

@@ -116,7 +116,7 @@ class OverlapIndex
 {
 public:
     // MODEL must outlive the index. OPTIONS give the threshold and limits (not the roles);
-    // their cancelled and progress apply to building it.
+    // their cancelled and progress apply to building it (progress reaches 1000 when built).
     OverlapIndex(const Model &model, const OverlapOptions &options);
     ~OverlapIndex();
     OverlapIndex(const OverlapIndex &) = delete;
@@ -131,7 +131,8 @@ public:
     // What findOverlaps() gives for every role, as the index's last answer: like
     // findOverlaps(), it lets the index go once the pairs are found, before the overlaps are
     // made, and is not complete afterwards. PROGRESS (in thousandths, as
-    // OverlapOptions::progress) starts where building the index ended.
+    // OverlapOptions::progress) starts past the share of the whole analysis that building the
+    // index did.
     OverlapResult findAllOnce(const std::atomic<bool> *cancelled = nullptr,
                               std::atomic<int> *progress = nullptr);
 

@@ -803,6 +803,15 @@ TEST(Overlap, ProgressOnlyRisesAndReachesTheEnd)
     EXPECT_EQ(progress.load(), 1000);
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
     EXPECT_TRUE(std::any_of(seen.begin(), seen.end(), [](int p) { return p > 0 && p < 1000; }));
+
+    // Building an index is a whole task of its own (the window shows how far it has got);
+    // the whole analysis asked of it last goes on from the share the building did.
+    progress = 0;
+    OverlapIndex index(model, options);
+    EXPECT_EQ(progress.load(), 1000);
+    std::atomic<int> lastProgress = 0;
+    EXPECT_EQ(index.findAllOnce(nullptr, &lastProgress).overlaps.size(), result.overlaps.size());
+    EXPECT_EQ(lastProgress.load(), 1000);
 }
 
 TEST(Overlap, CancellingAtAnyMomentGivesEverythingOrNothing)
