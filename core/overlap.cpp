@@ -258,6 +258,44 @@ struct Vocabulary
     }
 };
 
+// Numbers keys in the order they are first met, through a flat table of their 64-bit hashes,
+// at most half full and probed linearly: two keys are compared only where their hashes are equal.
+class FirstSeenNumbering
+{
+public:
+    explicit FirstSeenNumbering(size_t maxKeys)
+    {
+        size_t size = 64;
+        while (size < 2 * maxKeys)
+            size *= 2;
+        m_slots.resize(size);
+    }
+
+    // The number of the first key met that equals this one (SAME(number) says whether that
+    // key does), or else the next number, which is this key's from now on.
+    template<typename Same>
+    int number(std::uint64_t hash, Same same)
+    {
+        const size_t mask = m_slots.size() - 1;
+        size_t slot = hash & mask;
+        while (m_slots[slot].number >= 0
+               && !(m_slots[slot].hash == hash && same(m_slots[slot].number)))
+            slot = (slot + 1) & mask;
+        if (m_slots[slot].number < 0)
+            m_slots[slot] = {hash, m_count++};
+        return m_slots[slot].number;
+    }
+
+private:
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        int number = -1; // -1: empty
+    };
+    std::vector<Slot> m_slots;
+    int m_count = 0;
+};
+
 struct Occurrence
 {
     int id = 0;
@@ -568,9 +606,8 @@ void OverlapFinder::collectDuties()
 void OverlapFinder::buildGroups()
 {
     // Identical wordings are normalised once; identical normalised term sets form one group.
-    // The wordings' hashes are made on all threads; the distinct ones are then found in model
-    // order through a flat table, at most half full, which compares texts only where hashes
-    // are equal.
+    // The wordings' hashes are made on all threads; the distinct ones are then numbered in
+    // model order.
     std::vector<std::string_view> dutyTexts(m_duties.size());
     for (size_t i = 0; i < m_duties.size(); ++i)
         dutyTexts[i] = m_model.role(m_duties[i].role).responsibilities[m_duties[i].index].text;
@@ -588,28 +625,12 @@ void OverlapFinder::buildGroups()
         return;
     std::vector<std::string_view> texts; // distinct wordings in model order
     std::vector<int> textOfDuty(m_duties.size());
-    {
-        struct TextSlot
-        {
-            std::uint64_t hash = 0;
-            int text = -1; // -1: empty
-        };
-        size_t tableSize = 64;
-        while (tableSize < 2 * m_duties.size())
-            tableSize *= 2;
-        std::vector<TextSlot> table(tableSize);
-        for (size_t i = 0; i < m_duties.size(); ++i) {
-            const std::uint64_t h = dutyHashes[i];
-            size_t slot = h & (tableSize - 1);
-            while (table[slot].text >= 0
-                   && !(table[slot].hash == h && texts[table[slot].text] == dutyTexts[i]))
-                slot = (slot + 1) & (tableSize - 1);
-            if (table[slot].text < 0) {
-                table[slot] = {h, static_cast<int>(texts.size())};
-                texts.push_back(dutyTexts[i]);
-            }
-            textOfDuty[i] = table[slot].text;
-        }
+    FirstSeenNumbering textNumbers(m_duties.size());
+    for (size_t i = 0; i < m_duties.size(); ++i) {
+        textOfDuty[i] = textNumbers.number(dutyHashes[i],
+                                           [&](int text) { return texts[text] == dutyTexts[i]; });
+        if (textOfDuty[i] == static_cast<int>(texts.size()))
+            texts.push_back(dutyTexts[i]);
     }
 
     // Normalising is most of the work: blocks of wordings on all threads, each thread with its
@@ -705,40 +726,26 @@ void OverlapFinder::buildGroups()
         return std::span<const std::uint64_t>(blockSignatures[b])
             .subspan(begin[k], begin[k + 1] - begin[k]);
     };
-    // An open-addressing table of the groups by signature hash, at most half full.
-    struct Slot
-    {
-        std::uint64_t hash = 0;
-        int group = -1;
-        std::uint32_t block = 0; // where the group's signature is
-        std::uint32_t index = 0;
-    };
-    size_t tableSize = 64;
-    while (tableSize < 2 * texts.size())
-        tableSize *= 2;
-    std::vector<Slot> table(tableSize);
+    FirstSeenNumbering groupNumbers(texts.size());
+    std::vector<std::pair<size_t, size_t>> firstOfGroup; // the block and place of its signature
     std::vector<int> groupOfText(texts.size());
     m_groups.reserve(texts.size());
     m_groupTerms.reserve(texts.size());
     for (size_t b = 0; b < blocks.size(); ++b) {
         for (size_t k = 0; k < blocks[b].terms.size(); ++k) {
-            const std::uint64_t h = blockHashes[b][k];
             const std::span<const std::uint64_t> signature = signatureOf(b, k);
-            size_t slot = h & (tableSize - 1);
-            while (table[slot].group >= 0
-                   && !(table[slot].hash == h
-                        && std::ranges::equal(signatureOf(table[slot].block, table[slot].index),
-                                              signature)))
-                slot = (slot + 1) & (tableSize - 1);
-            if (table[slot].group < 0) {
-                table[slot] = {h, static_cast<int>(m_groups.size()),
-                               static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(k)};
+            const int group = groupNumbers.number(blockHashes[b][k], [&](int other) {
+                const auto [otherBlock, otherPlace] = firstOfGroup[other];
+                return std::ranges::equal(signatureOf(otherBlock, otherPlace), signature);
+            });
+            if (group == static_cast<int>(m_groups.size())) {
+                firstOfGroup.emplace_back(b, k);
                 Group g;
                 g.text = texts[b * BlockSize + k];
                 m_groups.push_back(std::move(g));
                 m_groupTerms.push_back(std::move(blocks[b].terms[k]));
             }
-            groupOfText[b * BlockSize + k] = table[slot].group;
+            groupOfText[b * BlockSize + k] = group;
         }
     }
     m_groupOfDuty.resize(m_duties.size());
@@ -1598,6 +1605,19 @@ struct OverlapIndex::Private
         : finder(model, options)
     {}
 
+    // The building's cancelled and progress are not a query's, and may be gone.
+    OverlapResult query(const std::vector<RoleIndex> &roles, const std::atomic<bool> *cancelled,
+                        std::atomic<int> *progress)
+    {
+        if (!complete)
+            return finder.emptyResult();
+        OverlapOptions &options = finder.options();
+        options.roles = roles;
+        options.cancelled = cancelled;
+        options.progress = progress;
+        return finder.query();
+    }
+
     OverlapFinder finder;
     bool complete = false;
 };
@@ -1618,28 +1638,16 @@ bool OverlapIndex::isComplete() const
 OverlapResult OverlapIndex::find(const std::vector<RoleIndex> &roles,
                                  const std::atomic<bool> *cancelled)
 {
-    OverlapOptions &options = d->finder.options();
-    options.roles = roles;
-    // The building's are not this call's, and may be gone.
-    options.cancelled = cancelled;
-    options.progress = nullptr;
-    if (!d->complete)
-        return d->finder.emptyResult();
-    return d->finder.query();
+    return d->query(roles, cancelled, nullptr);
 }
 
 OverlapResult OverlapIndex::findAllOnce(const std::atomic<bool> *cancelled,
                                         std::atomic<int> *progress)
 {
-    if (!d->complete)
-        return d->finder.emptyResult();
-    OverlapOptions &options = d->finder.options();
-    options.roles.clear();
-    options.cancelled = cancelled;
-    options.progress = progress;
-    d->complete = false;
     d->finder.letIndexGo();
-    return d->finder.query();
+    OverlapResult result = d->query({}, cancelled, progress);
+    d->complete = false;
+    return result;
 }
 
 } // namespace rolescope
