@@ -8,7 +8,9 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <span>
@@ -524,6 +526,10 @@ private:
 
     void collectDuties();
     void buildGroups();
+    void groupDuties();
+    std::uint64_t dutiesFingerprint(const std::vector<std::uint64_t> &dutyHashes) const;
+    bool readPreparedDuties(std::uint64_t fingerprint);
+    std::string preparedDuties(std::uint64_t fingerprint) const;
     void weighGroups();
     void buildIndex();
     void markFocus();
@@ -622,6 +628,9 @@ void OverlapFinder::buildGroups()
         }
     });
     if (isCancelled())
+        return;
+    const std::uint64_t fingerprint = dutiesFingerprint(dutyHashes);
+    if (!m_options.preparedDuties.empty() && readPreparedDuties(fingerprint))
         return;
     std::vector<std::string_view> texts; // distinct wordings in model order
     std::vector<int> textOfDuty(m_duties.size());
@@ -749,10 +758,18 @@ void OverlapFinder::buildGroups()
         }
     }
     m_groupOfDuty.resize(m_duties.size());
-    for (size_t i = 0; i < m_duties.size(); ++i) {
+    for (size_t i = 0; i < m_duties.size(); ++i)
         m_groupOfDuty[i] = groupOfText[textOfDuty[i]];
+    groupDuties();
+    if (m_options.preparedDutiesOut)
+        *m_options.preparedDutiesOut = preparedDuties(fingerprint);
+}
+
+// Each group's duties and roles, from the group of each duty.
+void OverlapFinder::groupDuties()
+{
+    for (size_t i = 0; i < m_duties.size(); ++i)
         m_groups[m_groupOfDuty[i]].duties.push_back(static_cast<int>(i));
-    }
     for (Group &g : m_groups) {
         RoleIndex last = NoRole;
         for (int duty : g.duties) {
@@ -762,6 +779,203 @@ void OverlapFinder::buildGroups()
             last = m_duties[duty].role;
         }
     }
+}
+
+// The layout of OverlapOptions::preparedDuties, in host byte order: a header, then per term its
+// flags, per duty its group, per group the end of its occurrences, per occurrence its term, its
+// emphasis and its flags, each as one array; a checksum of all before it at the end.
+struct PreparedHeader
+{
+    char magic[8] = {'R', 'S', 'D', 'U', 'T', 'I', 'E', 'S'};
+    std::uint32_t version = 1;
+    std::uint32_t termCount = 0;
+    std::uint64_t fingerprint = 0;
+    std::uint64_t dutyCount = 0;
+    std::uint64_t groupCount = 0;
+    std::uint64_t occurrenceCount = 0;
+};
+
+enum PreparedFlag : std::uint8_t {
+    GenericTerm = 1,
+    PhraseTerm = 2,
+    ScopeOccurrence = 4,
+    HeadOccurrence = 8,
+    RoleBits = 3, // the TermRole of an occurrence
+};
+
+std::uint64_t preparedChecksum(std::string_view bytes)
+{
+    return std::hash<std::string_view>{}(bytes);
+}
+
+// COUNT values of T from NEXT, which moves past them.
+template<typename T>
+std::vector<T> readArray(const char *&next, size_t count)
+{
+    std::vector<T> values(count);
+    std::memcpy(values.data(), next, count * sizeof(T));
+    next += count * sizeof(T);
+    return values;
+}
+
+// What the duties' terms were made from: every wording in model order and the synonym groups,
+// so that terms made from other duties are never read back for these.
+std::uint64_t OverlapFinder::dutiesFingerprint(const std::vector<std::uint64_t> &dutyHashes) const
+{
+    std::uint64_t h = dutyHashes.size();
+    auto mix = [&h](std::uint64_t value) { h = (h ^ value) * 0x9E3779B97F4A7C15u; };
+    for (std::uint64_t dutyHash : dutyHashes)
+        mix(dutyHash);
+    for (const std::vector<std::string> &group : m_model.overlapSettings.synonyms) {
+        mix(group.size());
+        for (const std::string &word : group)
+            mix(std::hash<std::string>{}(word));
+    }
+    return h;
+}
+
+std::string OverlapFinder::preparedDuties(std::uint64_t fingerprint) const
+{
+    PreparedHeader header;
+    header.termCount = static_cast<std::uint32_t>(m_vocabulary.frequency.size());
+    header.fingerprint = fingerprint;
+    header.dutyCount = m_duties.size();
+    header.groupCount = m_groups.size();
+    for (const std::vector<Occurrence> &occurrences : m_groupTerms)
+        header.occurrenceCount += occurrences.size();
+    std::string out;
+    out.reserve(sizeof header + header.termCount + 4 * header.dutyCount
+                + 4 * header.groupCount + 9 * header.occurrenceCount + 8);
+    auto put = [&out](const auto &value) {
+        out.append(reinterpret_cast<const char *>(&value), sizeof value);
+    };
+    put(header);
+    for (std::uint32_t id = 0; id < header.termCount; ++id) {
+        put(static_cast<std::uint8_t>((m_vocabulary.generic[id] ? GenericTerm : 0)
+                                      | (m_vocabulary.phrase[id] ? PhraseTerm : 0)));
+    }
+    for (int group : m_groupOfDuty)
+        put(static_cast<std::uint32_t>(group));
+    std::uint32_t end = 0;
+    for (const std::vector<Occurrence> &occurrences : m_groupTerms)
+        put(end += static_cast<std::uint32_t>(occurrences.size()));
+    for (const std::vector<Occurrence> &occurrences : m_groupTerms) {
+        for (const Occurrence &o : occurrences)
+            put(static_cast<std::uint32_t>(o.id));
+    }
+    for (const std::vector<Occurrence> &occurrences : m_groupTerms) {
+        for (const Occurrence &o : occurrences)
+            put(o.emphasis);
+    }
+    for (const std::vector<Occurrence> &occurrences : m_groupTerms) {
+        for (const Occurrence &o : occurrences) {
+            put(static_cast<std::uint8_t>(static_cast<int>(o.role)
+                                          | (o.scope ? ScopeOccurrence : 0)
+                                          | (o.head ? HeadOccurrence : 0)));
+        }
+    }
+    put(preparedChecksum(out));
+    return out;
+}
+
+// Reads back what preparedDuties() made from these very duties, or returns false and leaves
+// everything as it was when the bytes are anything else: every count and number is checked
+// before it is used.
+bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
+{
+    const std::string_view bytes = m_options.preparedDuties;
+    PreparedHeader header;
+    constexpr size_t ChecksumBytes = sizeof(std::uint64_t);
+    if (bytes.size() < sizeof header + ChecksumBytes)
+        return false;
+    std::memcpy(&header, bytes.data(), sizeof header);
+    const PreparedHeader expected;
+    if (std::memcmp(header.magic, expected.magic, sizeof header.magic) != 0
+        || header.version != expected.version || header.fingerprint != fingerprint
+        || header.dutyCount != m_duties.size() || header.groupCount > header.dutyCount
+        || header.occurrenceCount > std::numeric_limits<std::uint32_t>::max()) {
+        return false;
+    }
+    const std::uint64_t size = sizeof header + std::uint64_t{header.termCount}
+                               + 4 * (header.dutyCount + header.groupCount)
+                               + 9 * header.occurrenceCount + ChecksumBytes;
+    if (bytes.size() != size)
+        return false;
+    std::uint64_t checksum = 0;
+    std::memcpy(&checksum, bytes.data() + size - ChecksumBytes, ChecksumBytes);
+    if (checksum != preparedChecksum(bytes.substr(0, size - ChecksumBytes)))
+        return false;
+
+    const char *next = bytes.data() + sizeof header;
+    const auto termFlags = readArray<std::uint8_t>(next, header.termCount);
+    const auto groupOfDuty = readArray<std::uint32_t>(next, header.dutyCount);
+    const auto groupEnd = readArray<std::uint32_t>(next, header.groupCount);
+    const auto termIds = readArray<std::uint32_t>(next, header.occurrenceCount);
+    const auto emphasis = readArray<float>(next, header.occurrenceCount);
+    const auto occurrenceFlags = readArray<std::uint8_t>(next, header.occurrenceCount);
+
+    // Groups are numbered in the order their first duty comes, as buildGroups() numbers them.
+    std::uint32_t groupsSeen = 0;
+    for (std::uint32_t group : groupOfDuty) {
+        if (group > groupsSeen)
+            return false;
+        groupsSeen += group == groupsSeen;
+    }
+    if (groupsSeen != header.groupCount)
+        return false;
+    for (std::uint8_t flags : termFlags) {
+        if (flags & ~(GenericTerm | PhraseTerm))
+            return false;
+    }
+    // A wording holds each term once; lastGroup catches a term said twice.
+    std::vector<std::uint32_t> lastGroup(header.termCount, std::numeric_limits<std::uint32_t>::max());
+    std::uint32_t begin = 0;
+    for (std::uint32_t g = 0; g < header.groupCount; ++g) {
+        if (groupEnd[g] < begin || groupEnd[g] > header.occurrenceCount)
+            return false;
+        for (std::uint32_t k = begin; k < groupEnd[g]; ++k) {
+            const std::uint32_t id = termIds[k];
+            const std::uint8_t flags = occurrenceFlags[k];
+            if (id >= header.termCount || lastGroup[id] == g
+                || (flags & ~(RoleBits | ScopeOccurrence | HeadOccurrence))
+                || !(emphasis[k] > 0 && emphasis[k] <= 1)) {
+                return false;
+            }
+            lastGroup[id] = g;
+        }
+        begin = groupEnd[g];
+    }
+    if (begin != header.occurrenceCount)
+        return false;
+
+    m_vocabulary.frequency.assign(header.termCount, 0);
+    m_vocabulary.generic.resize(header.termCount);
+    m_vocabulary.phrase.resize(header.termCount);
+    for (std::uint32_t id = 0; id < header.termCount; ++id) {
+        m_vocabulary.generic[id] = termFlags[id] & GenericTerm;
+        m_vocabulary.phrase[id] = termFlags[id] & PhraseTerm;
+    }
+    m_groupOfDuty.assign(groupOfDuty.begin(), groupOfDuty.end());
+    m_groups.resize(header.groupCount);
+    m_groupTerms.resize(header.groupCount);
+    begin = 0;
+    for (std::uint32_t g = 0; g < header.groupCount; ++g) {
+        std::vector<Occurrence> &occurrences = m_groupTerms[g];
+        occurrences.reserve(groupEnd[g] - begin);
+        for (std::uint32_t k = begin; k < groupEnd[g]; ++k) {
+            occurrences.push_back({static_cast<int>(termIds[k]),
+                                   static_cast<TermRole>(occurrenceFlags[k] & RoleBits),
+                                   emphasis[k], (occurrenceFlags[k] & ScopeOccurrence) != 0,
+                                   (occurrenceFlags[k] & HeadOccurrence) != 0});
+        }
+        begin = groupEnd[g];
+    }
+    for (size_t i = m_duties.size(); i-- > 0;) {
+        const DutyRef &duty = m_duties[i];
+        m_groups[m_groupOfDuty[i]].text = m_model.role(duty.role).responsibilities[duty.index].text;
+    }
+    groupDuties();
+    return true;
 }
 
 void OverlapFinder::markFocus()
@@ -1626,6 +1840,9 @@ OverlapIndex::OverlapIndex(const Model &model, const OverlapOptions &options)
     : d(std::make_unique<Private>(model, options))
 {
     d->complete = d->finder.prepare(/*alone=*/true);
+    // Only building reads or makes them; the caller's bytes need not outlive that.
+    d->finder.options().preparedDuties = {};
+    d->finder.options().preparedDutiesOut = nullptr;
 }
 
 OverlapIndex::~OverlapIndex() = default;

@@ -220,13 +220,23 @@ void layout(benchmark::State &state)
 #ifdef ROLESCOPE_BENCH_OVERLAP
 // The whole analysis, or with ONE_ROLE what the window's "who else does what I do" and a
 // comparison need: the overlaps of one role (the one halfway through the model) with all others.
-void overlapDetection(benchmark::State &state, bool oneRole)
+// With READ_BACK, the duties' terms come from an earlier run (OverlapOptions::preparedDuties),
+// as they do for a file reopened unchanged.
+void overlapDetection(benchmark::State &state, bool oneRole, bool readBack = false)
 {
     const Model &model = Inputs::instance().model(rolesOf(state));
-    const PeakMemory memory;
     OverlapOptions options;
     if (oneRole)
         options.roles = {model.roleCount() / 2};
+    std::string prepared;
+    if (readBack) {
+        options.preparedDutiesOut = &prepared;
+        findOverlaps(model, options);
+        options.preparedDutiesOut = nullptr;
+        options.preparedDuties = prepared;
+        state.counters["prepared_MB"] = double(prepared.size()) / 1e6;
+    }
+    const PeakMemory memory;
     size_t overlaps = 0;
     size_t rolePairs = 0;
     size_t generic = 0;
@@ -455,6 +465,8 @@ void registerBenchmarks()
     registerSizes("overlaps", [](benchmark::State &s) { overlapDetection(s, false); }, 100000);
     registerSizes("overlaps_one_role", [](benchmark::State &s) { overlapDetection(s, true); },
                   100000);
+    registerSizes("overlaps_one_role_read_back",
+                  [](benchmark::State &s) { overlapDetection(s, true, true); }, 100000);
     registerSizes("overlaps_index_query", overlapIndexQuery, 1000000);
 #endif
 #ifdef ROLESCOPE_BENCH_APP

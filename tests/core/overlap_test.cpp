@@ -591,6 +591,25 @@ Model randomOrganisation(int roles, unsigned seed)
     return model;
 }
 
+// The same overlaps, role pairs and generic clusters, to the bit.
+void expectSameResult(const OverlapResult &actual, const OverlapResult &expected)
+{
+    ASSERT_EQ(actual.overlaps.size(), expected.overlaps.size());
+    for (size_t i = 0; i < expected.overlaps.size(); ++i) {
+        EXPECT_EQ(actual.overlaps[i].a, expected.overlaps[i].a);
+        EXPECT_EQ(actual.overlaps[i].b, expected.overlaps[i].b);
+        EXPECT_EQ(actual.overlaps[i].score, expected.overlaps[i].score);
+        EXPECT_EQ(actual.overlaps[i].terms, expected.overlaps[i].terms);
+    }
+    ASSERT_EQ(actual.rolePairs.size(), expected.rolePairs.size());
+    for (size_t i = 0; i < expected.rolePairs.size(); ++i) {
+        EXPECT_EQ(actual.rolePairs[i].a, expected.rolePairs[i].a);
+        EXPECT_EQ(actual.rolePairs[i].b, expected.rolePairs[i].b);
+        EXPECT_EQ(actual.rolePairs[i].score, expected.rolePairs[i].score);
+    }
+    EXPECT_EQ(actual.genericDuties.size(), expected.genericDuties.size());
+}
+
 } // namespace
 
 // Candidate generation (prefix filtering, pruning bounds, threads) must not lose or invent a
@@ -760,24 +779,69 @@ TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
         EXPECT_FALSE(index.find({0}).overlaps.empty());
 
         // Its last answer, for every role, is the whole analysis to the bit; then it has none.
-        const OverlapResult last = index.findAllOnce();
-        ASSERT_EQ(last.overlaps.size(), whole.overlaps.size());
-        for (size_t i = 0; i < whole.overlaps.size(); ++i) {
-            EXPECT_EQ(last.overlaps[i].a, whole.overlaps[i].a);
-            EXPECT_EQ(last.overlaps[i].b, whole.overlaps[i].b);
-            EXPECT_EQ(last.overlaps[i].score, whole.overlaps[i].score);
-            EXPECT_EQ(last.overlaps[i].terms, whole.overlaps[i].terms);
-        }
-        ASSERT_EQ(last.rolePairs.size(), whole.rolePairs.size());
-        for (size_t i = 0; i < whole.rolePairs.size(); ++i) {
-            EXPECT_EQ(last.rolePairs[i].a, whole.rolePairs[i].a);
-            EXPECT_EQ(last.rolePairs[i].b, whole.rolePairs[i].b);
-            EXPECT_EQ(last.rolePairs[i].score, whole.rolePairs[i].score);
-        }
-        EXPECT_EQ(last.genericDuties.size(), whole.genericDuties.size());
+        expectSameResult(index.findAllOnce(), whole);
         EXPECT_FALSE(index.isComplete());
         EXPECT_TRUE(index.find({0}).overlaps.empty());
         EXPECT_TRUE(index.findAllOnce().overlaps.empty());
+    }
+}
+
+// A reopened file's duties need not be read again: what one run read is read back by the
+// next, for the same duties only, and anything else given in their place is ignored.
+TEST(Overlap, DutiesReadOnceAreReadBackForTheSameDutiesOnly)
+{
+    Model model = randomOrganisation(400, 5);
+    model.overlapSettings.synonyms = {{"budget", "expenses"}};
+    for (RoleIndex r = 0; r + 9 < model.roleCount(); r += 9)
+        model.roles[r + 1].responsibilities.push_back(model.role(r).responsibilities[0]);
+    model.rebuildIndex();
+    OverlapOptions options;
+    options.minScore = 0.4;
+    std::string prepared;
+    options.preparedDutiesOut = &prepared;
+    const OverlapResult whole = findOverlaps(model, options);
+    ASSERT_FALSE(whole.overlaps.empty());
+    ASSERT_FALSE(prepared.empty());
+
+    // Read back: the same result, and nothing made again.
+    options.preparedDuties = prepared;
+    std::string madeAgain;
+    options.preparedDutiesOut = &madeAgain;
+    expectSameResult(findOverlaps(model, options), whole);
+    EXPECT_TRUE(madeAgain.empty());
+    OverlapIndex index(model, options);
+    EXPECT_TRUE(madeAgain.empty());
+    OverlapOptions forRoles;
+    forRoles.minScore = 0.4;
+    forRoles.roles = {17, 250};
+    expectSameResult(index.find({17, 250}), findOverlaps(model, forRoles));
+
+    // Damaged, cut short or foreign bytes: the duties are read afresh.
+    std::string flipped = prepared;
+    flipped[flipped.size() / 2] ^= 0x20;
+    for (const std::string &bytes : {flipped, prepared.substr(0, prepared.size() - 1),
+                                     prepared + "x", std::string("RSDUTIES"), std::string()}) {
+        SCOPED_TRACE(bytes.size());
+        options.preparedDuties = bytes;
+        madeAgain.clear();
+        expectSameResult(findOverlaps(model, options), whole);
+        EXPECT_EQ(madeAgain, prepared);
+    }
+
+    // Other duties, or other synonym groups, are not these: their own terms are made.
+    options.preparedDuties = prepared;
+    Model reworded = model;
+    reworded.roles[3].responsibilities[0].text = "Negotiate catering tenders";
+    reworded.rebuildIndex();
+    Model otherSynonyms = model;
+    otherSynonyms.overlapSettings.synonyms = {{"budget", "forecasts"}};
+    for (const Model *other : {&reworded, &otherSynonyms}) {
+        madeAgain.clear();
+        OverlapOptions fresh;
+        fresh.minScore = 0.4;
+        expectSameResult(findOverlaps(*other, options), findOverlaps(*other, fresh));
+        EXPECT_FALSE(madeAgain.empty());
+        EXPECT_NE(madeAgain, prepared);
     }
 }
 
