@@ -3,6 +3,7 @@
 #include "app/builtinmodel.h"
 #include "app/commandsupport.h"
 #include "app/exportcommand.h"
+#include "app/modelcache.h"
 #include "core/diagnostic.h"
 #include "core/overlap.h"
 #include "core/overlapreport.h"
@@ -122,7 +123,9 @@ int runOverlaps(const QStringList &arguments)
     }
 
     LoadResult loaded;
-    if (const int code = loadForCommand(parser.positionalArguments().value(0), loaded); code >= 0)
+    QString cacheEntry;
+    if (const int code = loadForCommand(parser.positionalArguments().value(0), loaded, cacheEntry);
+        code >= 0)
         return code;
     const Model &model = *loaded.model;
     NamedRoles named = rolesNamed(model, parser.values(roleOption));
@@ -132,7 +135,10 @@ int runOverlaps(const QStringList &arguments)
         return ExitUsage;
     }
     options.roles = std::move(named.roles);
+    KeptDuties kept(cacheEntry);
+    kept.attach(options);
     const OverlapResult result = findOverlaps(model, options);
+    kept.keep();
     // Written as it is made, not built whole: at 100,000 roles the listing runs to gigabytes.
     out().flush();
     if (format == QLatin1String("json"))

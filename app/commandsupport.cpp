@@ -90,12 +90,18 @@ NamedRoles rolesNamed(const Model &model, const QStringList &values)
     return named;
 }
 
-int loadForCommand(const QString &path, LoadResult &result)
+int loadForCommand(const QString &path, LoadResult &result, QString &cacheEntry)
 {
     // A large file read again unchanged comes from the cache of parsed files the window keeps
     // too: at 100,000 roles that is most of an `overlaps --role` or `export --highlight`.
-    const bool namesFile = !path.isEmpty() && path != QLatin1String("-");
-    result = namesFile ? ModelCache().load(path) : loadModelFromPath(path);
+    cacheEntry.clear();
+    if (!path.isEmpty() && path != QLatin1String("-")) {
+        const ModelCache cache;
+        result = cache.load(path);
+        cacheEntry = cache.lastEntry();
+    } else {
+        result = loadModelFromPath(path);
+    }
     const std::string fileName = displayNameForPath(path).toStdString();
     QTextStream err(stderr);
     for (const Diagnostic &diagnostic : result.diagnostics)

@@ -38,7 +38,7 @@ NamedRoles rolesNamed(const Model &model, const QStringList &values);
 // Loads the model named by a subcommand's FILE argument (empty: the built-in model, "-":
 // standard input), through the ModelCache when it names a file, and prints its diagnostics on
 // stderr as FILE:LINE:COLUMN: lines. Returns the exit code to stop with, or -1 when RESULT holds
-// a model to work on.
-int loadForCommand(const QString &path, LoadResult &result);
+// a model to work on. CACHE_ENTRY receives the ModelCache::lastEntry(), for KeptDuties.
+int loadForCommand(const QString &path, LoadResult &result, QString &cacheEntry);
 
 } // namespace rolescope

@@ -47,13 +47,16 @@ bool Document::load(const QString &path)
     return applyLoad(path, loadModelFromPath(path));
 }
 
-bool Document::applyLoad(const QString &path, LoadResult result, std::vector<std::string> searchText)
+bool Document::applyLoad(const QString &path, LoadResult result, std::vector<std::string> searchText,
+                         const QString &cacheEntry)
 {
     m_diagnostics = std::move(result.diagnostics);
     m_diagnosticsFileName = displayNameForPath(path);
     m_lastLoadFailed = !result.ok();
     if (result.ok()) {
         const bool sameFile = m_hasModel && path == m_filePath;
+        // Before the model is shown: those who follow it may start on it at once.
+        m_cacheEntry = cacheEntry;
         showModel(std::move(*result.model), path, sameFile, std::move(searchText));
     } else if (!m_hasModel) {
         // Nothing is shown yet: remember the file so that fixing it and reloading works.
@@ -126,7 +129,7 @@ void Document::finishJob()
         emit loadFinished(path, false, true);
         return;
     }
-    const bool ok = applyLoad(path, std::move(result), job->takeSearchText());
+    const bool ok = applyLoad(path, std::move(result), job->takeSearchText(), job->cacheEntry());
     emit loadFinished(path, ok, false);
 }
 
@@ -137,6 +140,7 @@ void Document::setModel(Model model, const QString &path)
     m_diagnosticsFileName = displayNameForPath(path);
     m_lastLoadFailed = false;
     const bool sameFile = m_hasModel && path == m_filePath;
+    m_cacheEntry.clear();
     showModel(std::move(model), path, sameFile);
     emit diagnosticsChanged();
 }

@@ -33,6 +33,9 @@ public:
     std::shared_ptr<const Model> sharedModel() const { return m_model; }
     // The file the model came from; empty for the built-in model.
     QString filePath() const { return m_filePath; }
+    // The ModelCache entry the model was read from or kept in; empty when it was not loaded
+    // through the cache.
+    QString cacheEntry() const { return m_cacheEntry; }
     bool isBuiltIn() const { return m_hasModel && m_filePath.isEmpty(); }
     // "<built-in>" or the file name, for the title bar.
     QString displayName() const;
@@ -126,7 +129,8 @@ signals:
 
 private:
     // SEARCHTEXT: RoleSearchIndex::foldedTexts() of the result's model, if already made.
-    bool applyLoad(const QString &path, LoadResult result, std::vector<std::string> searchText = {});
+    bool applyLoad(const QString &path, LoadResult result, std::vector<std::string> searchText = {},
+                   const QString &cacheEntry = {});
     void finishJob();
     // Stops JOB without waiting for it: it deletes itself once its thread is done.
     void retireJob(ModelLoadJob *job);
@@ -139,6 +143,7 @@ private:
     std::shared_ptr<const Model> m_model = std::make_shared<const Model>();
     bool m_hasModel = false;
     QString m_filePath;
+    QString m_cacheEntry;
     std::vector<Diagnostic> m_diagnostics;
     QString m_diagnosticsFileName;
     bool m_lastLoadFailed = false;

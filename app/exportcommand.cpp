@@ -207,7 +207,8 @@ int runExportCommand(const QStringList &arguments)
             return ioError(QStringLiteral("Refusing to write over the model %1.").arg(input));
     }
     LoadResult loaded;
-    if (const int code = loadForCommand(input, loaded); code >= 0)
+    QString cacheEntry;
+    if (const int code = loadForCommand(input, loaded, cacheEntry); code >= 0)
         return code;
     const Model &model = *loaded.model;
 
@@ -242,7 +243,7 @@ int runExportCommand(const QStringList &arguments)
         layoutOptions.orientation = Orientation::LeftToRight;
     ExportChart chart = ExportChart::laidOut(model, layoutOptions, scope);
     if (highlighted != NoRole)
-        chart.highlight(highlighted, true, minScore);
+        chart.highlight(highlighted, true, minScore, cacheEntry);
     Exporter exporter(std::move(chart), settings);
     if (!exporter.write(output))
         return ioError(exporter.errorString());

@@ -1,6 +1,7 @@
 #include "app/exporter.h"
 
 #include "app/departmentcolors.h"
+#include "app/modelcache.h"
 #include "app/overlapcolors.h"
 #include "app/pngwriter.h"
 #include "core/overlap.h"
@@ -177,7 +178,8 @@ ExportChart ExportChart::laidOut(const Model &model, const LayoutOptions &option
     return chart;
 }
 
-void ExportChart::highlight(RoleIndex role, bool overlaps, std::optional<double> minScore)
+void ExportChart::highlight(RoleIndex role, bool overlaps, std::optional<double> minScore,
+                            const QString &cacheEntry)
 {
     highlighted = role;
     overlapScores.clear();
@@ -189,8 +191,11 @@ void ExportChart::highlight(RoleIndex role, bool overlaps, std::optional<double>
     OverlapOptions options;
     options.minScore = minScore;
     options.roles = {role};
+    KeptDuties kept(cacheEntry);
+    kept.attach(options);
     overlapScores = rolePairScoresAgainst(findOverlaps(*model, options), role,
                                           model->roleCount());
+    kept.keep();
 }
 
 QString ExportPlan::summary(ExportFormat format) const

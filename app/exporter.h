@@ -47,8 +47,10 @@ struct ExportChart
                                const LayoutScope &scope);
     // Marks ROLE's card; with OVERLAPS, tints every card by the overlap of its duties with
     // ROLE's (core's overlap analysis of ROLE, so this costs what `rolescope overlaps --role`
-    // costs), at MINSCORE or else the model's threshold.
-    void highlight(RoleIndex role, bool overlaps, std::optional<double> minScore = {});
+    // costs), at MINSCORE or else the model's threshold. CACHE_ENTRY is the model's ModelCache
+    // entry, whose KeptDuties spare reading every duty's words.
+    void highlight(RoleIndex role, bool overlaps, std::optional<double> minScore = {},
+                   const QString &cacheEntry = {});
 };
 
 struct ExportSettings

@@ -16,6 +16,12 @@ namespace rolescope {
 namespace {
 
 const QString EntrySuffix = QStringLiteral(".rsmodel");
+const QString KeptDutiesSuffix = QStringLiteral(".rsduties");
+
+QString keptDutiesPath(const QString &entry)
+{
+    return entry.chopped(EntrySuffix.size()) + KeptDutiesSuffix;
+}
 
 // What makes one build of Rolescope differ from another for the cache: a build may parse or
 // check differently, so its entries must not answer another build's loads.
@@ -46,6 +52,7 @@ QString ModelCache::standardDirectory()
 LoadResult ModelCache::load(const QString &path, LoadControl *control) const
 {
     m_lastLoadWasCached = false;
+    m_lastEntry.clear();
     const LoadLimits limits;
     ModelFileBytes file = readModelFile(QFile::encodeName(path).toStdString(), limits);
     if (file.failure)
@@ -69,11 +76,13 @@ LoadResult ModelCache::load(const QString &path, LoadControl *control) const
         if (!cached) {
             // Damaged or unreadable: parse the file as if the entry were not there, and keep
             // the new one, unless the old one cannot even be removed.
+            QFile::remove(keptDutiesPath(entry));
             if (QFile::remove(entry))
                 return load(path, control);
             return loadModelFromFile(QFile::encodeName(path).toStdString(), limits, control);
         }
         m_lastLoadWasCached = true;
+        m_lastEntry = entry;
         // Recently used entries are the last to be dropped.
         if (kept.open(QIODevice::ReadWrite))
             kept.setFileTime(QDateTime::currentDateTime(), QFileDevice::FileModificationTime);
@@ -88,8 +97,8 @@ LoadResult ModelCache::load(const QString &path, LoadControl *control) const
     }
 
     LoadResult result = loadModelFromBytes(file.bytes, limits, control);
-    if (result.ok())
-        store(entry, result);
+    if (result.ok() && store(entry, result))
+        m_lastEntry = entry;
     return result;
 }
 
@@ -102,30 +111,78 @@ QString ModelCache::entryPath(const std::string &bytes) const
            + EntrySuffix;
 }
 
-void ModelCache::store(const QString &entry, const LoadResult &result) const
+bool ModelCache::store(const QString &entry, const LoadResult &result) const
 {
     // The cache only saves time: a failure to write an entry is not the user's concern.
     if (!QDir().mkpath(m_directory))
-        return;
+        return false;
     const std::string encoded = encodeLoadedModel(*result.model, result.diagnostics);
     QSaveFile file(entry);
     if (!file.open(QIODevice::WriteOnly))
-        return;
+        return false;
     file.write(encoded.data(), static_cast<qint64>(encoded.size()));
-    if (file.commit())
-        dropOldEntries();
+    if (!file.commit())
+        return false;
+    dropOldEntries();
+    return QFileInfo::exists(entry);
 }
 
 void ModelCache::dropOldEntries() const
 {
-    const QFileInfoList entries = QDir(m_directory).entryInfoList(
-        {QLatin1Char('*') + EntrySuffix}, QDir::Files, QDir::Time);
+    const QDir directory(m_directory);
+    const QFileInfoList entries
+        = directory.entryInfoList({QLatin1Char('*') + EntrySuffix}, QDir::Files, QDir::Time);
     qint64 bytes = 0;
     for (int i = 0; i < entries.size(); ++i) {
-        bytes += entries[i].size();
-        if (i >= MaximumEntries || bytes > MaximumBytes)
-            QFile::remove(entries[i].absoluteFilePath());
+        const QString entry = entries[i].absoluteFilePath();
+        const QFileInfo kept(keptDutiesPath(entry));
+        bytes += entries[i].size() + (kept.exists() ? kept.size() : 0);
+        if (i >= MaximumEntries || bytes > MaximumBytes) {
+            QFile::remove(entry);
+            QFile::remove(kept.absoluteFilePath());
+        }
     }
+    // Kept terms whose entry is gone (another process dropped it meanwhile).
+    for (const QFileInfo &kept :
+         directory.entryInfoList({QLatin1Char('*') + KeptDutiesSuffix}, QDir::Files)) {
+        const QString path = kept.absoluteFilePath();
+        if (!QFileInfo::exists(path.chopped(KeptDutiesSuffix.size()) + EntrySuffix))
+            QFile::remove(path);
+    }
+}
+
+KeptDuties::KeptDuties(const QString &entry)
+    : m_entry(entry)
+{
+    if (m_entry.isEmpty())
+        return;
+    QFile file(keptDutiesPath(m_entry));
+    if (file.open(QIODevice::ReadOnly)) {
+        m_kept.resize(static_cast<size_t>(file.size()));
+        if (file.read(m_kept.data(), file.size()) != file.size())
+            m_kept.clear();
+    }
+}
+
+void KeptDuties::attach(OverlapOptions &options)
+{
+    if (m_entry.isEmpty())
+        return;
+    options.preparedDuties = m_kept;
+    options.preparedDutiesOut = &m_made;
+}
+
+void KeptDuties::keep()
+{
+    if (m_made.empty() || !QFileInfo::exists(m_entry))
+        return;
+    QSaveFile file(keptDutiesPath(m_entry));
+    if (file.open(QIODevice::WriteOnly)
+        && file.write(m_made.data(), qint64(m_made.size())) == qint64(m_made.size())
+        && file.commit()) {
+        ModelCache(QFileInfo(m_entry).absolutePath()).dropOldEntries();
+    }
+    std::string().swap(m_made);
 }
 
 } // namespace rolescope

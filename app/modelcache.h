@@ -1,8 +1,11 @@
 #pragma once
 
 #include "core/loader.h"
+#include "core/overlap.h"
 
 #include <QString>
+
+#include <string>
 
 namespace rolescope {
 
@@ -31,14 +34,41 @@ public:
 
     // Whether the last load() of this object was answered from the cache.
     bool lastLoadWasCached() const { return m_lastLoadWasCached; }
+    // The entry that answered the last load() or now keeps its model; empty when there is
+    // none (a small or faulty file, no cache, a failure to write). KeptDuties go beside it.
+    QString lastEntry() const { return m_lastEntry; }
 
 private:
+    friend class KeptDuties;
     QString entryPath(const std::string &bytes) const;
-    void store(const QString &entry, const LoadResult &result) const;
+    bool store(const QString &entry, const LoadResult &result) const;
     void dropOldEntries() const;
 
     QString m_directory;
     mutable bool m_lastLoadWasCached = false;
+    mutable QString m_lastEntry;
+};
+
+// The terms of a cached model's duties (OverlapOptions::preparedDuties), kept beside its entry:
+// reading every duty's words is most of the wait for one role's overlaps in a large model (about
+// 3 s of 4 at 100,000 roles), and an analysis of the same file reads them back instead. They go
+// with their entry, and count towards the cache's limits.
+class KeptDuties
+{
+public:
+    // ENTRY: the ModelCache::lastEntry() of the model's load; empty: nothing is kept or read.
+    explicit KeptDuties(const QString &entry);
+
+    // Gives OPTIONS the terms kept, and a place for those the engine makes when it has to read
+    // the duties afresh (none kept, or kept by another build or damaged).
+    void attach(OverlapOptions &options);
+    // Keeps what the engine made, if it made anything, while the entry is there.
+    void keep();
+
+private:
+    QString m_entry;
+    std::string m_kept;
+    std::string m_made;
 };
 
 } // namespace rolescope

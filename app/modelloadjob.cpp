@@ -28,6 +28,7 @@ void ModelLoadJob::start()
     };
     m_thread = std::thread([this, cache = ModelCache(m_cacheDirectory)] {
         m_result = cache.load(m_path, &m_control);
+        m_cacheEntry = cache.lastEntry();
         if (m_result.ok() && !m_control.cancelled)
             m_searchText = RoleSearchIndex::foldedTexts(*m_result.model);
         QMetaObject::invokeMethod(

@@ -32,6 +32,8 @@ public:
     LoadResult takeResult() { return std::move(m_result); }
     // The model's RoleSearchIndex::foldedTexts(), made on the thread too.
     std::vector<std::string> takeSearchText() { return std::move(m_searchText); }
+    // The ModelCache::lastEntry() of the load.
+    QString cacheEntry() const { return m_cacheEntry; }
 
 signals:
     // Bytes of the file parsed so far, of TOTAL.
@@ -44,6 +46,7 @@ private:
     LoadControl m_control;
     LoadResult m_result;
     std::vector<std::string> m_searchText;
+    QString m_cacheEntry;
     std::thread m_thread;
 };
 

@@ -1,6 +1,7 @@
 #include "app/overlapanalysis.h"
 
 #include "app/document.h"
+#include "app/modelcache.h"
 
 #include <QThread>
 
@@ -8,6 +9,7 @@
 #include <atomic>
 #include <iterator>
 #include <mutex>
+#include <optional>
 
 namespace rolescope {
 
@@ -16,6 +18,7 @@ namespace rolescope {
 struct OverlapAnalysis::FocusIndex
 {
     std::shared_ptr<const Model> model;
+    QString cacheEntry; // the model's Document::cacheEntry(), for its KeptDuties
     std::mutex mutex; // one job reads or builds it at a time
     std::unique_ptr<OverlapIndex> index;
     std::atomic<int> buildProgress = 0; // in thousandths, whichever job builds it
@@ -27,6 +30,7 @@ struct OverlapAnalysis::FocusIndex
 struct OverlapAnalysis::Job
 {
     std::shared_ptr<const Model> model;
+    QString cacheEntry; // the model's Document::cacheEntry(), for its KeptDuties
     std::vector<RoleIndex> roles; // sorted; none: the whole model
     // With roles, the index to ask; for the whole model, one already built that it may take
     // instead of normalising every duty again.
@@ -113,10 +117,12 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
     // Shared, not copied: copying a very large model would block the UI for a moment, and the
     // document replaces its model rather than changing it.
     job->model = m_document->sharedModel();
+    job->cacheEntry = m_document->cacheEntry();
     job->roles = std::move(roles);
     if (!job->roles.empty() && !m_focusIndex) {
         m_focusIndex = std::make_shared<FocusIndex>();
         m_focusIndex->model = job->model;
+        m_focusIndex->cacheEntry = job->cacheEntry;
     }
     job->focusIndex = m_focusIndex;
     run.job = job;
@@ -133,21 +139,33 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
                 if (job->focusIndex->index && job->focusIndex->index->isComplete())
                     built = std::move(job->focusIndex->index);
             }
-            job->result = built ? built->findAllOnce(&job->cancelled, &job->progress)
-                                : findOverlaps(*job->model, options);
+            if (built) {
+                job->result = built->findAllOnce(&job->cancelled, &job->progress);
+                return;
+            }
+            KeptDuties kept(job->cacheEntry);
+            kept.attach(options);
+            job->result = findOverlaps(*job->model, options);
+            kept.keep();
             return;
         }
         FocusIndex &shared = *job->focusIndex;
         const std::lock_guard lock(shared.mutex);
         if (job->cancelled)
             return;
+        // The duties' terms read afresh are kept once the role's overlaps are found.
+        std::optional<KeptDuties> kept;
         if (!shared.index || !shared.index->isComplete()) {
             options.cancelled = &shared.dropped;
             options.progress = &shared.buildProgress;
             shared.buildProgress = 0;
+            kept.emplace(shared.cacheEntry);
+            kept->attach(options);
             shared.index = std::make_unique<OverlapIndex>(*shared.model, options);
         }
         job->result = shared.index->find(job->roles, &job->cancelled);
+        if (kept)
+            kept->keep();
     });
     QThread *thread = run.thread;
     // Queued to this object's thread, the UI's; a job abandoned meanwhile is not this one.

@@ -183,9 +183,10 @@ TEST(OverlapsCommand, RoleListsOnlyThatRolesOverlaps)
     EXPECT_TRUE(unknown.err.contains(QStringLiteral("'nobody'"))) << qPrintable(unknown.err);
 }
 
-// At 100,000 roles reading the file is most of `overlaps --role`: a large file read again
-// unchanged comes from the entry of the cache of parsed files that the first run kept, and a
-// changed one is always parsed again.
+// At 100,000 roles reading the file is most of `overlaps --role`, and reading its duties' words
+// most of the rest: a large file read again unchanged comes from the entry of the cache of
+// parsed files that the first run kept, its duties' terms from beside it, and a changed one is
+// always parsed again.
 TEST(OverlapsCommand, ALargeFileReadAgainUnchangedComesFromTheCache)
 {
     auto cacheEntries = [] {
@@ -220,10 +221,35 @@ TEST(OverlapsCommand, ALargeFileReadAgainUnchangedComesFromTheCache)
         ASSERT_TRUE(entry.open(QIODevice::ReadWrite));
         ASSERT_TRUE(entry.setFileTime(longAgo, QFileDevice::FileModificationTime));
     }
+    // The terms are read back, not made and written again.
+    const QString keptDuties = kept.front().chopped(QStringLiteral(".rsmodel").size())
+                               + QStringLiteral(".rsduties");
+    ASSERT_TRUE(QFileInfo::exists(keptDuties));
+    auto setLongAgo = [&](const QString &path) {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(file.setFileTime(longAgo, QFileDevice::FileModificationTime));
+    };
+    setLongAgo(keptDuties);
     const ProcessResult again = runRolescope(arguments);
     ASSERT_EQ(again.exitCode, 0) << qPrintable(again.err);
     EXPECT_EQ(again.out, first.out);
     EXPECT_GT(modifiedAt(kept.front()), longAgo.addYears(10));
+    EXPECT_EQ(modifiedAt(keptDuties), longAgo);
+
+    // Damaged, they are made again from the words, with the same answer.
+    const qint64 keptSize = QFileInfo(keptDuties).size();
+    {
+        QFile file(keptDuties);
+        ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(file.resize(keptSize / 2));
+    }
+    setLongAgo(keptDuties);
+    const ProcessResult repaired = runRolescope(arguments);
+    ASSERT_EQ(repaired.exitCode, 0) << qPrintable(repaired.err);
+    EXPECT_EQ(repaired.out, first.out);
+    EXPECT_EQ(QFileInfo(keptDuties).size(), keptSize);
+    EXPECT_GT(modifiedAt(keptDuties), longAgo.addYears(10));
 
     // r100 and r200 now share a duty word for word.
     for (const char *role : {"100", "200"})

@@ -1,5 +1,6 @@
 #include "app/document.h"
 #include "app/modelcache.h"
+#include "app/overlapanalysis.h"
 
 #include "core/modelencoding.h"
 
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -217,4 +219,92 @@ TEST_F(ModelCacheTest, TheWindowOpensAnUnchangedLargeFileAgainWithoutParsingIt)
     ASSERT_EQ(progress.count(), 1);
     EXPECT_EQ(progress.front().at(0).toLongLong(), QFileInfo(path).size());
     EXPECT_EQ(encodeLoadedModel(document.model(), {}), encodeLoadedModel(first, {}));
+}
+
+// What reading a large model's duties' words makes is kept beside its entry, and goes with it.
+TEST_F(ModelCacheTest, KeptDutiesAreReadBackAndGoWithTheirEntry)
+{
+    ModelCache cache(m_cacheDir.path());
+    const QString first = write(QStringLiteral("first.yaml"), generatedYaml(CachedRoles, 20));
+    const LoadResult loaded = cache.load(first);
+    ASSERT_TRUE(loaded.ok());
+    const QString entry = cache.lastEntry();
+    ASSERT_EQ(entries(), QStringList{QFileInfo(entry).fileName()});
+    OverlapOptions options;
+    options.roles = {7};
+    const OverlapResult fresh = findOverlaps(*loaded.model, options);
+    {
+        KeptDuties kept(entry);
+        kept.attach(options);
+        EXPECT_TRUE(options.preparedDuties.empty());
+        findOverlaps(*loaded.model, options);
+        kept.keep();
+    }
+    ASSERT_EQ(entries().size(), 2);
+    {
+        KeptDuties kept(entry);
+        OverlapOptions readBack;
+        readBack.roles = {7};
+        kept.attach(readBack);
+        EXPECT_FALSE(readBack.preparedDuties.empty());
+        const OverlapResult result = findOverlaps(*loaded.model, readBack);
+        EXPECT_TRUE(readBack.preparedDutiesOut->empty()); // read back, nothing made
+        ASSERT_EQ(result.rolePairs.size(), fresh.rolePairs.size());
+        for (size_t i = 0; i < result.rolePairs.size(); ++i)
+            EXPECT_EQ(result.rolePairs[i].score, fresh.rolePairs[i].score);
+    }
+    // Nothing is kept without an entry, and small files have none.
+    OverlapOptions none;
+    KeptDuties(QString()).attach(none);
+    EXPECT_EQ(none.preparedDutiesOut, nullptr);
+    ASSERT_TRUE(cache.load(write(QStringLiteral("small.yaml"), SmallOrgYaml)).ok());
+    EXPECT_TRUE(cache.lastEntry().isEmpty());
+
+    // Terms left by an entry dropped meanwhile go at the next change.
+    writeFile(m_cacheDir.filePath(QStringLiteral("0123abcd.rsduties")), "stale");
+    for (int i = 1; i <= ModelCache::MaximumEntries; ++i) {
+        const QString path = write(QStringLiteral("org%1.yaml").arg(i),
+                                   generatedYaml(CachedRoles, 20 + std::uint64_t(i)));
+        ASSERT_TRUE(cache.load(path).ok());
+    }
+    // The oldest entry went, with its terms.
+    EXPECT_EQ(entries().size(), ModelCache::MaximumEntries);
+    EXPECT_TRUE(entries().filter(QStringLiteral(".rsduties")).isEmpty());
+}
+
+TEST_F(ModelCacheTest, TheWindowReadsTheDutiesOfAnUnchangedLargeFileBack)
+{
+    const QString path = write(QStringLiteral("org.yaml"), generatedYaml(CachedRoles, 30));
+    auto analyse = [&](std::vector<double> &scores) {
+        Document document;
+        document.setModelCacheDirectory(m_cacheDir.path());
+        // A model of this size is analysed whole as soon as it is shown.
+        OverlapAnalysis analysis(&document);
+        QSignalSpy finished(&document, &Document::loadFinished);
+        QSignalSpy ready(&analysis, &OverlapAnalysis::resultReady);
+        document.loadInBackground(path);
+        ASSERT_TRUE(finished.wait(60000));
+        ASSERT_FALSE(document.cacheEntry().isEmpty());
+        ASSERT_TRUE(ready.wait(60000));
+        scores = analysis.scoresAgainst(5);
+        document.setModel(Model());
+        EXPECT_TRUE(document.cacheEntry().isEmpty());
+    };
+    std::vector<double> first;
+    analyse(first);
+    const QStringList kept = entries().filter(QStringLiteral(".rsduties"));
+    ASSERT_EQ(kept.size(), 1);
+    const QString keptPath = m_cacheDir.filePath(kept.front());
+    const QDateTime longAgo(QDate(2001, 1, 1), QTime(0, 0));
+    {
+        QFile file(keptPath);
+        ASSERT_TRUE(file.open(QIODevice::ReadWrite));
+        ASSERT_TRUE(file.setFileTime(longAgo, QFileDevice::FileModificationTime));
+    }
+    std::vector<double> again;
+    analyse(again);
+    EXPECT_EQ(again, first);
+    EXPECT_GT(std::count_if(first.begin(), first.end(), [](double s) { return s > 0; }), 0);
+    // Read back, not made and written again.
+    EXPECT_EQ(QFileInfo(keptPath).lastModified(), longAgo);
 }

@@ -1,20 +1,20 @@
 #!/bin/bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for a bounded time.
 # Run by hand, not by CI (docs/robustness.md):
-#   tests/fuzz/run-fuzzers.sh [SECONDS]          both targets, SECONDS each (default 60)
+#   tests/fuzz/run-fuzzers.sh [SECONDS]          every target, SECONDS each (default 60)
 #   FUZZERS=loader tests/fuzz/run-fuzzers.sh 1200  only one of them
 # Needs clang-14 and libclang-rt-14-dev (CXX=clang++-16 with libclang-rt-16-dev also works:
 # core/overlap.cpp captures a structured binding in a lambda, which clang 14 cannot compile, so
-# the normaliser target needs clang 16 until that changes). New corpus entries and crash files go to the scratch
-# directory $FUZZ_WORK (default build-fuzz/work), never into the repository; copy a crasher
-# into tests/data/fuzz-regressions/ once it is fixed.
+# the normaliser and prepared targets need clang 16 until that changes). New corpus entries and
+# crash files go to the scratch directory $FUZZ_WORK (default build-fuzz/work), never into the
+# repository; copy a crasher into tests/data/fuzz-regressions/ once it is fixed.
 set -euo pipefail
 
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
 work=${FUZZ_WORK:-$build/work}
-fuzzers=${FUZZERS:-"loader normalizer"}
+fuzzers=${FUZZERS:-"loader normalizer prepared"}
 cxx=${CXX:-clang++-14}
 
 flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
@@ -23,6 +23,7 @@ flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined
 declare -A target_sources=(
     [loader]="colors diagnostic loader model prescan sourcetext validate"
     [normalizer]="model overlap textnormalizer"
+    [prepared]="model overlap textnormalizer"
 )
 
 objdir=$build/obj-$(basename "$cxx")
