@@ -133,14 +133,14 @@ void Document::finishJob()
     emit loadFinished(path, ok, false);
 }
 
-void Document::setModel(Model model, const QString &path)
+void Document::setModel(Model model, const QString &path, const QString &cacheEntry)
 {
     cancelLoad();
     m_diagnostics.clear();
     m_diagnosticsFileName = displayNameForPath(path);
     m_lastLoadFailed = false;
     const bool sameFile = m_hasModel && path == m_filePath;
-    m_cacheEntry.clear();
+    m_cacheEntry = cacheEntry;
     showModel(std::move(model), path, sameFile);
     emit diagnosticsChanged();
 }

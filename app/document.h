@@ -60,8 +60,9 @@ public:
     // Where background loads keep parsed models (see ModelCache): the user's cache folder
     // unless set; empty turns the cache off.
     void setModelCacheDirectory(const QString &directory) { m_modelCacheDirectory = directory; }
-    // Shows MODEL as if it had been loaded from PATH; for models built in code.
-    void setModel(Model model, const QString &path = {});
+    // Shows MODEL as if it had been loaded from PATH; for models built in code, or loaded by
+    // the caller through the ModelCache entry CACHE_ENTRY.
+    void setModel(Model model, const QString &path = {}, const QString &cacheEntry = {});
 
     // Diagnostics of the last load attempt and the name of the file they are about.
     const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }

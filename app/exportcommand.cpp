@@ -48,15 +48,16 @@ std::optional<QPageSize::PageSizeId> pageSizeNamed(const QString &name)
     return std::nullopt;
 }
 
-// Renders the comparison view of ROLES (the window's widget, off screen) to OUTPUT.
-int exportComparison(const Model &model, const std::vector<RoleIndex> &roles,
-                     std::optional<double> minScore, const ExportSettings &settings,
-                     const QString &output)
+// Renders the comparison view of ROLES (the window's widget, off screen) to OUTPUT. CACHE_ENTRY:
+// the ModelCache entry MODEL was loaded through.
+int exportComparison(const Model &model, const QString &cacheEntry,
+                     const std::vector<RoleIndex> &roles, std::optional<double> minScore,
+                     const ExportSettings &settings, const QString &output)
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
         return ioError(QStringLiteral("Comparisons need the widgets library, which is not running."));
     Document document;
-    document.setModel(model);
+    document.setModel(model, {}, cacheEntry);
     OverlapAnalysis analysis(&document);
     analysis.setMinScore(minScore);
     ComparisonView view(&analysis);
@@ -235,7 +236,7 @@ int runExportCommand(const QStringList &arguments)
         const std::vector<RoleIndex> &compared = named.roles;
         if (compared.size() < 2 || compared.size() > size_t(ComparisonView::MaxColumns))
             return usageError(QStringLiteral("--compare takes 2 to 4 role ids, separated by commas."));
-        return exportComparison(model, compared, minScore, settings, output);
+        return exportComparison(model, cacheEntry, compared, minScore, settings, output);
     }
 
     LayoutOptions layoutOptions;
