@@ -3,6 +3,7 @@
 // from the same input. Built and run by run-fuzzers.sh, not by CMake.
 #include "core/overlap.h"
 #include "core/textnormalizer.h"
+#include "tests/fuzz/fuzzmodel.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -63,19 +64,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         normalizer.stem(text);
 
     // Three roles share the remaining lines as duties; a line starting with '#' is a tag.
-    Model model;
-    model.organization.name = "Fuzz";
+    Model model = fuzz::rolesReportingToTheFirst(3);
     model.overlapSettings.synonyms = synonyms;
     if (size > 0)
         model.overlapSettings.threshold = data[0] / 255.0;
-    for (int r = 0; r < 3; ++r) {
-        Role role;
-        role.id = "r" + std::to_string(r);
-        role.title = role.id;
-        if (r > 0)
-            role.reportsTo = "r0";
-        model.roles.push_back(std::move(role));
-    }
     for (size_t i = 1; i < lines.size(); ++i) {
         Responsibility duty;
         if (!lines[i].empty() && lines[i][0] == '#')

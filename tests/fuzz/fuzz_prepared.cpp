@@ -4,6 +4,7 @@
 // small model (and may cut it short); the checksum is then made right again, so that the checks
 // behind it are what the fuzzer meets. Built and run by run-fuzzers.sh, not by CMake.
 #include "core/overlap.h"
+#include "tests/fuzz/fuzzmodel.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,18 +24,13 @@ Model smallModel()
         "Resolve customer complaints", "Monitor inventory levels and reorder stock",
         "Manage sales channels", "Prepare budgets and forecasts", "Hire staff",
         "Supervise staff", "市场调研与分析", "Review supplier contracts in line with policy"};
-    Model model;
-    model.organization.name = "Fuzz";
+    Model model = fuzz::rolesReportingToTheFirst(8);
     model.overlapSettings.synonyms = {{"budget", "forecast"}, {"hire", "recruit"}};
-    for (int r = 0; r < 8; ++r) {
-        Role role;
-        role.id = "r" + std::to_string(r);
-        role.title = role.id;
-        if (r > 0)
-            role.reportsTo = "r0";
-        for (int d = 0; d < 4; ++d)
-            role.responsibilities.push_back({duties[(r * 3 + d * 5) % std::size(duties)], {}, {}});
-        model.roles.push_back(std::move(role));
+    for (size_t r = 0; r < model.roles.size(); ++r) {
+        for (size_t d = 0; d < 4; ++d) {
+            model.roles[r].responsibilities.push_back(
+                {duties[(r * 3 + d * 5) % std::size(duties)], {}, {}});
+        }
     }
     model.rebuildIndex();
     return model;
