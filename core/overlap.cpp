@@ -749,9 +749,7 @@ void OverlapFinder::buildGroups()
             });
             if (group == static_cast<int>(m_groups.size())) {
                 firstOfGroup.emplace_back(b, k);
-                Group g;
-                g.text = texts[b * BlockSize + k];
-                m_groups.push_back(std::move(g));
+                m_groups.emplace_back();
                 m_groupTerms.push_back(std::move(blocks[b].terms[k]));
             }
             groupOfText[b * BlockSize + k] = group;
@@ -765,12 +763,14 @@ void OverlapFinder::buildGroups()
         *m_options.preparedDutiesOut = preparedDuties(fingerprint);
 }
 
-// Each group's duties and roles, from the group of each duty.
+// Each group's duties, wording and roles, from the group of each duty.
 void OverlapFinder::groupDuties()
 {
     for (size_t i = 0; i < m_duties.size(); ++i)
         m_groups[m_groupOfDuty[i]].duties.push_back(static_cast<int>(i));
     for (Group &g : m_groups) {
+        const DutyRef &first = m_duties[g.duties.front()];
+        g.text = m_model.role(first.role).responsibilities[first.index].text;
         RoleIndex last = NoRole;
         for (int duty : g.duties) {
             // Duties are in model order, so a role's duties are consecutive.
@@ -808,15 +808,28 @@ std::uint64_t preparedChecksum(std::string_view bytes)
     return std::hash<std::string_view>{}(bytes);
 }
 
-// COUNT values of T from NEXT, which moves past them.
+// The values of one of its arrays, read where they lie (they need not be aligned).
 template<typename T>
-std::vector<T> readArray(const char *&next, size_t count)
+class PreparedArray
 {
-    std::vector<T> values(count);
-    std::memcpy(values.data(), next, count * sizeof(T));
-    next += count * sizeof(T);
-    return values;
-}
+public:
+    // The array of COUNT values at NEXT, which moves past it.
+    PreparedArray(const char *&next, size_t count)
+        : m_values(next)
+    {
+        next += count * sizeof(T);
+    }
+
+    T operator[](size_t k) const
+    {
+        T value;
+        std::memcpy(&value, m_values + k * sizeof(T), sizeof(T));
+        return value;
+    }
+
+private:
+    const char *m_values;
+};
 
 // What the duties' terms were made from: every wording in model order and the synonym groups,
 // so that terms made from other duties are never read back for these.
@@ -907,24 +920,25 @@ bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
         return false;
 
     const char *next = bytes.data() + sizeof header;
-    const auto termFlags = readArray<std::uint8_t>(next, header.termCount);
-    const auto groupOfDuty = readArray<std::uint32_t>(next, header.dutyCount);
-    const auto groupEnd = readArray<std::uint32_t>(next, header.groupCount);
-    const auto termIds = readArray<std::uint32_t>(next, header.occurrenceCount);
-    const auto emphasis = readArray<float>(next, header.occurrenceCount);
-    const auto occurrenceFlags = readArray<std::uint8_t>(next, header.occurrenceCount);
+    const PreparedArray<std::uint8_t> termFlags(next, header.termCount);
+    const PreparedArray<std::uint32_t> groupOfDuty(next, header.dutyCount);
+    const PreparedArray<std::uint32_t> groupEnd(next, header.groupCount);
+    const PreparedArray<std::uint32_t> termIds(next, header.occurrenceCount);
+    const PreparedArray<float> emphasis(next, header.occurrenceCount);
+    const PreparedArray<std::uint8_t> occurrenceFlags(next, header.occurrenceCount);
 
     // Groups are numbered in the order their first duty comes, as buildGroups() numbers them.
     std::uint32_t groupsSeen = 0;
-    for (std::uint32_t group : groupOfDuty) {
+    for (size_t i = 0; i < header.dutyCount; ++i) {
+        const std::uint32_t group = groupOfDuty[i];
         if (group > groupsSeen)
             return false;
         groupsSeen += group == groupsSeen;
     }
     if (groupsSeen != header.groupCount)
         return false;
-    for (std::uint8_t flags : termFlags) {
-        if (flags & ~(GenericTerm | PhraseTerm))
+    for (std::uint32_t id = 0; id < header.termCount; ++id) {
+        if (termFlags[id] & ~(GenericTerm | PhraseTerm))
             return false;
     }
     // A wording holds each term once; lastGroup catches a term said twice.
@@ -955,7 +969,9 @@ bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
         m_vocabulary.generic[id] = termFlags[id] & GenericTerm;
         m_vocabulary.phrase[id] = termFlags[id] & PhraseTerm;
     }
-    m_groupOfDuty.assign(groupOfDuty.begin(), groupOfDuty.end());
+    m_groupOfDuty.resize(header.dutyCount);
+    for (size_t i = 0; i < header.dutyCount; ++i)
+        m_groupOfDuty[i] = static_cast<int>(groupOfDuty[i]);
     m_groups.resize(header.groupCount);
     m_groupTerms.resize(header.groupCount);
     begin = 0;
@@ -969,10 +985,6 @@ bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
                                    (occurrenceFlags[k] & HeadOccurrence) != 0});
         }
         begin = groupEnd[g];
-    }
-    for (size_t i = m_duties.size(); i-- > 0;) {
-        const DutyRef &duty = m_duties[i];
-        m_groups[m_groupOfDuty[i]].text = m_model.role(duty.role).responsibilities[duty.index].text;
     }
     groupDuties();
     return true;
