@@ -135,10 +135,7 @@ int runOverlaps(const QStringList &arguments)
         return ExitUsage;
     }
     options.roles = std::move(named.roles);
-    KeptDuties kept(cacheEntry);
-    kept.attach(options);
-    const OverlapResult result = findOverlaps(model, options);
-    kept.keep();
+    const OverlapResult result = findOverlapsKeepingDuties(model, options, cacheEntry);
     // Written as it is made, not built whole: at 100,000 roles the listing runs to gigabytes.
     out().flush();
     if (format == QLatin1String("json"))

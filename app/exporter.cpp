@@ -191,11 +191,8 @@ void ExportChart::highlight(RoleIndex role, bool overlaps, std::optional<double>
     OverlapOptions options;
     options.minScore = minScore;
     options.roles = {role};
-    KeptDuties kept(cacheEntry);
-    kept.attach(options);
-    overlapScores = rolePairScoresAgainst(findOverlaps(*model, options), role,
-                                          model->roleCount());
-    kept.keep();
+    overlapScores = rolePairScoresAgainst(findOverlapsKeepingDuties(*model, options, cacheEntry),
+                                          role, model->roleCount());
 }
 
 QString ExportPlan::summary(ExportFormat format) const

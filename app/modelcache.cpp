@@ -185,4 +185,14 @@ void KeptDuties::keep()
     std::string().swap(m_made);
 }
 
+OverlapResult findOverlapsKeepingDuties(const Model &model, OverlapOptions options,
+                                        const QString &entry)
+{
+    KeptDuties kept(entry);
+    kept.attach(options);
+    OverlapResult result = findOverlaps(model, options);
+    kept.keep();
+    return result;
+}
+
 } // namespace rolescope

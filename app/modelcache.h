@@ -71,4 +71,8 @@ private:
     std::string m_made;
 };
 
+// findOverlaps() with the terms kept beside ENTRY (see KeptDuties).
+OverlapResult findOverlapsKeepingDuties(const Model &model, OverlapOptions options,
+                                        const QString &entry);
+
 } // namespace rolescope

@@ -143,10 +143,7 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
                 job->result = built->findAllOnce(&job->cancelled, &job->progress);
                 return;
             }
-            KeptDuties kept(job->cacheEntry);
-            kept.attach(options);
-            job->result = findOverlaps(*job->model, options);
-            kept.keep();
+            job->result = findOverlapsKeepingDuties(*job->model, options, job->cacheEntry);
             return;
         }
         FocusIndex &shared = *job->focusIndex;
