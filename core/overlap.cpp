@@ -59,6 +59,7 @@ struct WeightedTerm
     // What the term is in this duty, for namesWork().
     bool scope = false;  // TextTerm::scope
     bool head = false;   // TextTerm::head
+    bool party = false;  // TextTerm::party
     bool object = false; // TermRole::Object or Purpose
 };
 
@@ -89,7 +90,8 @@ double combineShares(double shareA, double shareB)
 // Whether a term two duties share can make them an overlap: not a generic word, not the place
 // or rule either duty is done in, and not only a verb both open with ("Find and qualify new
 // customers" / "Find and qualify new suppliers"). A noun of a verb class after the verbs
-// ("Manage recruitment") names the work as an object does.
+// ("Manage recruitment") names the work as an object does. People the work is done for or
+// with name it only together with what is done (see SharedWork).
 bool namesWork(const WeightedTerm &x, const WeightedTerm &y)
 {
     if (x.generic || x.scope || y.scope)
@@ -97,12 +99,31 @@ bool namesWork(const WeightedTerm &x, const WeightedTerm &y)
     return x.object || y.object || (!x.head && !y.head);
 }
 
+// What the shared terms of two duties say about whether they do the same work.
+struct SharedWork
+{
+    bool work = false;     // a shared term names work, and not only whom it is done for
+    bool party = false;    // a shared term names whom it is done for or with
+    bool activity = false; // a shared verb (class) that is the activity of both
+    void add(const WeightedTerm &x, const WeightedTerm &y)
+    {
+        if (namesWork(x, y))
+            (x.party || y.party ? party : work) = true;
+        activity = activity
+                   || (!x.generic && !x.scope && !y.scope && !x.object && !y.object);
+    }
+    // "Recruit staff" and "Hire employees" do the same work; "Recruit staff" and "Train
+    // staff", or "Confer with project personnel" and "Recruit project personnel", do not.
+    bool shared() const { return work || (party && activity); }
+};
+
 // What namesWork() needs to know of a term in its duty, set alike by DutySimilarity and the
 // finder so that both score the same.
-void setPlaceInDuty(WeightedTerm &w, TermRole role, bool scope, bool head)
+void setPlaceInDuty(WeightedTerm &w, TermRole role, bool scope, bool head, bool party)
 {
     w.scope = scope;
     w.head = head;
+    w.party = party;
     w.object = role == TermRole::Object || role == TermRole::Purpose;
 }
 
@@ -110,7 +131,7 @@ PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
 {
     double sharedX = 0;
     double sharedY = 0;
-    bool content = false;
+    SharedWork work;
     size_t i = 0;
     size_t j = 0;
     while (i < x.terms.size() && j < y.terms.size()) {
@@ -121,14 +142,14 @@ PairScore scoreVectors(const TermVector &x, const TermVector &y, double prior)
         } else {
             sharedX += x.terms[i].weight;
             sharedY += y.terms[j].weight;
-            content = content || namesWork(x.terms[i], y.terms[j]);
+            work.add(x.terms[i], y.terms[j]);
             ++i;
             ++j;
         }
     }
     PairScore result;
-    result.contentShared = content;
-    if (!content || x.total <= 0 || y.total <= 0)
+    result.contentShared = work.shared();
+    if (!result.contentShared || x.total <= 0 || y.total <= 0)
         return result;
     result.score = std::clamp(combineShares(sharedX / (x.total + prior),
                                             sharedY / (y.total + prior)),
@@ -305,6 +326,7 @@ struct Occurrence
     float emphasis = 1.0f;
     bool scope = false;
     bool head = false;
+    bool party = false;
 };
 
 } // namespace
@@ -335,7 +357,7 @@ struct DutySimilarity::Private
             w.weight = inverseFrequency(documents, df) * roleFactor(t.role) * t.emphasis
                        * (t.phrase ? PhraseFactor : 1.0f);
             w.generic = t.role == TermRole::Generic;
-            setPlaceInDuty(w, t.role, t.scope, t.head);
+            setPlaceInDuty(w, t.role, t.scope, t.head, t.party);
             v.total += w.weight;
             v.hasContent = v.hasContent || !w.generic;
             storage.push_back(w);
@@ -667,7 +689,7 @@ void OverlapFinder::buildGroups()
                 for (const TextTerm &t : normalizer.terms(texts[text])) {
                     const int id = vocabulary.intern(t.key, t.role == TermRole::Generic,
                                                      t.phrase);
-                    occurrences.push_back({id, t.role, t.emphasis, t.scope, t.head});
+                    occurrences.push_back({id, t.role, t.emphasis, t.scope, t.head, t.party});
                 }
             }
         }
@@ -711,8 +733,9 @@ void OverlapFinder::buildGroups()
                     const auto emphasis
                         = static_cast<std::uint64_t>(std::lround(o.emphasis * 1000));
                     signatures.push_back((static_cast<std::uint64_t>(o.id) << 16)
-                                         | (emphasis << 4) | (o.head ? 8 : 0)
-                                         | (o.scope ? 4 : 0) | static_cast<int>(o.role));
+                                         | (emphasis << 5) | (o.party ? 16 : 0)
+                                         | (o.head ? 8 : 0) | (o.scope ? 4 : 0)
+                                         | static_cast<int>(o.role));
                 }
                 std::sort(signatures.begin() + begin.back(), signatures.end());
                 // Each step multiplies, which moves the ids (high bits) up only; the final
@@ -787,7 +810,7 @@ void OverlapFinder::groupDuties()
 struct PreparedHeader
 {
     char magic[8] = {'R', 'S', 'D', 'U', 'T', 'I', 'E', 'S'};
-    std::uint32_t version = 1;
+    std::uint32_t version = 2;
     std::uint32_t termCount = 0;
     std::uint64_t fingerprint = 0;
     std::uint64_t dutyCount = 0;
@@ -800,6 +823,7 @@ enum PreparedFlag : std::uint8_t {
     PhraseTerm = 2,
     ScopeOccurrence = 4,
     HeadOccurrence = 8,
+    PartyOccurrence = 16,
     RoleBits = 3, // the TermRole of an occurrence
 };
 
@@ -884,7 +908,8 @@ std::string OverlapFinder::preparedDuties(std::uint64_t fingerprint) const
         for (const Occurrence &o : occurrences) {
             put(static_cast<std::uint8_t>(static_cast<int>(o.role)
                                           | (o.scope ? ScopeOccurrence : 0)
-                                          | (o.head ? HeadOccurrence : 0)));
+                                          | (o.head ? HeadOccurrence : 0)
+                                          | (o.party ? PartyOccurrence : 0)));
         }
     }
     put(preparedChecksum(out));
@@ -951,7 +976,7 @@ bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
             const std::uint32_t id = termIds[k];
             const std::uint8_t flags = occurrenceFlags[k];
             if (id >= header.termCount || lastGroup[id] == g
-                || (flags & ~(RoleBits | ScopeOccurrence | HeadOccurrence))
+                || (flags & ~(RoleBits | ScopeOccurrence | HeadOccurrence | PartyOccurrence))
                 || !(emphasis[k] > 0 && emphasis[k] <= 1)) {
                 return false;
             }
@@ -982,7 +1007,8 @@ bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
             occurrences.push_back({static_cast<int>(termIds[k]),
                                    static_cast<TermRole>(occurrenceFlags[k] & RoleBits),
                                    emphasis[k], (occurrenceFlags[k] & ScopeOccurrence) != 0,
-                                   (occurrenceFlags[k] & HeadOccurrence) != 0});
+                                   (occurrenceFlags[k] & HeadOccurrence) != 0,
+                                   (occurrenceFlags[k] & PartyOccurrence) != 0});
         }
         begin = groupEnd[g];
     }
@@ -1055,7 +1081,7 @@ void OverlapFinder::weighGroups()
                     w.weight = m_inverseFrequency[o.id] * roleFactor(o.role) * o.emphasis
                                * (m_vocabulary.phrase[o.id] ? PhraseFactor : 1.0f);
                     w.generic = m_vocabulary.generic[o.id];
-                    setPlaceInDuty(w, o.role, o.scope, o.head);
+                    setPlaceInDuty(w, o.role, o.scope, o.head, o.party);
                     v.total += w.weight;
                     v.hasContent = v.hasContent || !w.generic;
                 }

@@ -47,6 +47,17 @@ constexpr std::array genericWords{
     "matter", "issue", "aspect", "area", "thing", "job", "role",
 };
 
+// Nouns for people, and for the outside parties an organisation deals with: the ones work is
+// done for, with or on, rather than the work itself. Not titles ("director", "manager",
+// "business partner"), which often name the role whose work it is.
+constexpr std::array partyWords{
+    "staff", "employee", "personnel", "worker", "workforce", "member", "official",
+    "subordinate", "colleague", "peer", "customer", "client", "user", "applicant", "candidate",
+    "person", "people", "individual", "stakeholder", "volunteer", "contractor", "consultant",
+    "supplier", "vendor", "distributor", "dealer", "student", "trainee", "intern", "patient",
+    "citizen", "resident", "shareholder", "investor", "donor", "buyer",
+};
+
 // Verb classes of general business English: verbs in one class name the same kind of activity
 // ("prepare", "develop" and "draft" a budget are one job). Written from general usage, not
 // from any evaluation file; the model's own synonym groups come first.
@@ -329,6 +340,8 @@ struct Token
     // duty can open with a noun ("Market research and analysis").
     bool leadingVerb = false;
     bool head = false; // one of the verbs opening a sentence (TextTerm::head)
+    bool party = false; // TextTerm::party
+    bool afterConjunction = false; // right after "and" or "or"
     float emphasis = 1.0f;
 };
 
@@ -347,6 +360,8 @@ struct TextNormalizer::Private
     std::unordered_set<std::string> generic;        // stems
     std::unordered_map<std::string, std::string> classOf; // stem -> "~class" / "=noun group"
     std::unordered_set<std::string> purpose;        // stems
+    // Words as written: stems would take "customs" for "customers".
+    std::unordered_set<std::string> party;
     std::unordered_map<std::string, std::vector<SynonymPhrase>> synonymsByFirst;
 
     std::string stem(std::string_view lowerWord)
@@ -411,6 +426,7 @@ struct TextNormalizer::Private
 
     std::vector<Word> split(std::string_view text) const;
     std::vector<Token> tokens(const std::vector<Word> &words);
+    void markParties(std::vector<Token> &tokens) const;
     void applySynonyms(std::vector<Token> &tokens) const;
 };
 
@@ -578,6 +594,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     bool objectSeen = false; // a scope qualifies an object: in "Work across teams" it is none
     bool first = true;
     bool leadingVerbs = true; // at the head of a sentence, where a duty names its activity
+    bool conjunction = false; // the last word skipped was "and" or "or"
     int position = 0; // content words so far (CJK characters count half)
     // The first four content words keep full weight, each later one 10 % less, down to half;
     // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
@@ -654,6 +671,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         }
         if (w.kind.stop) {
             pending = std::max(pending, Break::Stop);
+            conjunction = w.is(Marker::And) || w.is(Marker::Or);
             continue;
         }
         const WordInfo &info = wordInfo(w.text);
@@ -674,6 +692,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         t.head = atHead && t.role == TermRole::Activity;
         t.viaSynonym = info.viaClass;
         t.before = pending;
+        t.afterConjunction = conjunction;
+        conjunction = false;
         pending = Break::None;
         t.purpose = inPurpose;
         t.scope = inScope && !inPurpose;
@@ -687,6 +707,33 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         first = false;
     }
     return out;
+}
+
+// A noun for people marks itself and, when it ends a run of words, the words of the object
+// that run into it ("project personnel", "organization officials"); the verb before them stays
+// what is done ("Recruit staff members"), also a verb no class knows, listed after others ("and
+// select applicants"). Followed by another word it only qualifies that word, which names the
+// work ("supplier forecasts", "ledger user stories").
+void TextNormalizer::Private::markParties(std::vector<Token> &tokens) const
+{
+    auto mayBeListedVerb = [](const Token &t) {
+        return (t.before >= Break::Punct || t.afterConjunction) && mayBeBareVerb(t.surface);
+    };
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].cjk || tokens[i].role != TermRole::Object || !party.count(tokens[i].surface))
+            continue;
+        tokens[i].party = true;
+        const bool qualifiesNext = i + 1 < tokens.size() && !tokens[i + 1].cjk
+                                   && tokens[i + 1].before == Break::None
+                                   && tokens[i + 1].role != TermRole::Generic;
+        for (size_t k = i; !qualifiesNext && k > 0 && tokens[k].before == Break::None; --k) {
+            Token &before = tokens[k - 1];
+            if (before.cjk || before.role != TermRole::Object || before.leadingVerb
+                || mayBeListedVerb(before))
+                break;
+            before.party = true;
+        }
+    }
 }
 
 void TextNormalizer::Private::applySynonyms(std::vector<Token> &tokens) const
@@ -736,6 +783,7 @@ void TextNormalizer::Private::applySynonyms(std::vector<Token> &tokens) const
             }
         }
         t.role = allGeneric ? TermRole::Generic : TermRole::Object;
+        t.party = tokens[i + best->stems.size() - 1].party;
         i += best->stems.size();
         out.push_back(std::move(t));
     }
@@ -750,6 +798,10 @@ TextNormalizer::TextNormalizer(const std::vector<std::vector<std::string>> &syno
         d->generic.insert(d->stem(w));
     for (const char *w : purposeVerbs)
         d->purpose.insert(d->stem(w));
+    for (const char *w : partyWords) {
+        d->party.insert(w);
+        d->party.insert(std::string(w) + 's');
+    }
     for (const auto &cls : verbClasses()) {
         const std::string key = "~" + d->stem(cls.front());
         for (const char *w : cls)
@@ -801,6 +853,7 @@ std::string TextNormalizer::stem(std::string_view word)
 std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
 {
     std::vector<Token> toks = d->tokens(d->split(text));
+    d->markParties(toks);
     d->applySynonyms(toks);
 
     std::vector<TextTerm> out;
@@ -813,6 +866,7 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                 existing.emphasis = std::max(existing.emphasis, term.emphasis);
                 existing.scope = existing.scope && term.scope;
                 existing.head = existing.head && term.head;
+                existing.party = existing.party && term.party;
                 return;
             }
         }
@@ -851,7 +905,7 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                 add(std::move(term));
             } else if (!joinsPrev) {
                 add({t.key, t.surface, t.key, effectiveRole(t), false, false, t.emphasis,
-                     t.scope, false});
+                     t.scope, false, false});
             }
             continue;
         }
@@ -877,10 +931,11 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                 phrase->viaSynonym = t.viaSynonym || n.viaSynonym;
                 phrase->role = t.purpose || n.purpose ? TermRole::Purpose : TermRole::Object;
                 phrase->scope = t.scope || n.scope;
+                phrase->party = t.party && n.party;
             }
         }
         add({std::move(t.key), std::move(t.surface), std::move(t.plainStem), effectiveRole(t),
-             false, t.viaSynonym, t.emphasis, t.scope, t.head});
+             false, t.viaSynonym, t.emphasis, t.scope, t.head, t.party});
         if (phrase)
             add(std::move(*phrase));
     }

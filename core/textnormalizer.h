@@ -34,6 +34,11 @@ struct TextTerm
     // One of the verbs that open a duty or a sentence of it ("Find and qualify new suppliers"):
     // two duties that share only their verbs do different work.
     bool head = false;
+    // Names people or an outside party the work is done for, with or on ("project personnel",
+    // "staff members", "customers", "suppliers"): two duties that share only whom they deal
+    // with do the same work only if they also share what they do ("Recruit staff" and "Hire
+    // employees", not "Recruit staff" and "Train staff").
+    bool party = false;
 };
 
 // Turns duty texts into terms: case folding (ASCII and Latin accents), punctuation, stop words,

@@ -229,6 +229,23 @@ TEST(Overlap, DifferentWorkOpeningWithTheSameVerbsIsNoOverlap)
     EXPECT_TRUE(findOverlaps(model).overlaps.empty());
 }
 
+TEST(Overlap, WhomTheWorkIsDoneForMakesAnOverlapOnlyWithWhatIsDone)
+{
+    const Model model = makeModel(
+        {{"a", {duty("Recruit project personnel"), duty("Confer with project personnel"),
+                duty("Monitor supplier forecasts"), duty("Hire and train staff members")}},
+         {"b", {duty("Hire project employees"), duty("Assign duties to project personnel"),
+                duty("Review supplier forecasts"), duty("Hire and coach staff members")}}});
+    const OverlapResult result = findOverlaps(model);
+    // The same people with the same verb class is the same work, and so are the same
+    // supplier forecasts; the same people with other work ("Confer with" / "Assign duties
+    // to" / "Recruit") is not.
+    ASSERT_EQ(result.overlaps.size(), 3u) << overlapsToText(model, result);
+    EXPECT_NE(findPair(result, {0, 0}, {1, 0}), nullptr) << overlapsToText(model, result);
+    EXPECT_NE(findPair(result, {0, 2}, {1, 2}), nullptr) << overlapsToText(model, result);
+    EXPECT_NE(findPair(result, {0, 3}, {1, 3}), nullptr) << overlapsToText(model, result);
+}
+
 TEST(Overlap, ThresholdComesFromOptionsThenModelThenDefault)
 {
     Model model = makeModel({{"a", {duty("Negotiate contracts with suppliers")}},
@@ -390,6 +407,37 @@ TEST(TextNormalizer, APlaceOrRuleTheWorkIsDoneInIsItsScope)
     // A scope qualifies an object: after the verb alone the words are the object.
     EXPECT_FALSE(scopeOf("Work across departments on budgets").at("departments"));
     EXPECT_FALSE(scopeOf("Manage the London office").at("london office"));
+}
+
+TEST(TextNormalizer, PeopleTheWorkIsDoneForAreItsParty)
+{
+    TextNormalizer normalizer;
+    auto partyOf = [&](std::string_view text) {
+        std::map<std::string, bool> party;
+        for (const TextTerm &t : normalizer.terms(text))
+            party[t.surface] = t.party;
+        return party;
+    };
+    // A noun for people takes the words that run into it, not the verb before them.
+    const auto recruit = partyOf("Recruit project personnel");
+    EXPECT_FALSE(recruit.at("recruit"));
+    EXPECT_TRUE(recruit.at("project"));
+    EXPECT_TRUE(recruit.at("personnel"));
+    EXPECT_TRUE(recruit.at("project personnel"));
+    // A verb no class knows, listed after another, is no party either.
+    const auto listed = partyOf("Identify staff vacancies and recruit, interview, and select applicants");
+    EXPECT_FALSE(listed.at("select"));
+    EXPECT_TRUE(listed.at("applicants"));
+    // A noun for people before another noun only qualifies it: that noun names the work.
+    const auto qualifier = partyOf("Review Proware supplier forecasts");
+    EXPECT_TRUE(qualifier.at("supplier"));
+    EXPECT_FALSE(qualifier.at("proware"));
+    EXPECT_FALSE(qualifier.at("forecasts"));
+    EXPECT_FALSE(qualifier.at("supplier forecasts"));
+    // "Customs" is no customer, though the stemmer makes them one word.
+    EXPECT_FALSE(partyOf("Collect customs duties").at("customs"));
+    // Titles name the role whose work it is.
+    EXPECT_FALSE(partyOf("Corporate HR Business Partner").at("partner"));
 }
 
 TEST(TextNormalizer, TheVerbsOpeningADutyAreItsHead)
