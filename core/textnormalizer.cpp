@@ -58,6 +58,14 @@ constexpr std::array partyWords{
     "citizen", "resident", "shareholder", "investor", "donor", "buyer",
 };
 
+// Titles name the role whose work a duty is ("Corporate HR Business Partner", "Head of
+// Finance"), but after "with", "to" or "for" they name whom it is done with or for, as the
+// nouns above do ("Confer with labor relations managers", "Report to department heads").
+constexpr std::array titleWords{
+    "manager", "director", "executive", "supervisor", "officer", "head", "leader", "partner",
+    "chair", "administrator", "coordinator", "specialist", "analyst", "representative",
+};
+
 // Verb classes of general business English: verbs in one class name the same kind of activity
 // ("prepare", "develop" and "draft" a budget are one job). Written from general usage, not
 // from any evaluation file; the model's own synonym groups come first.
@@ -342,6 +350,8 @@ struct Token
     bool head = false; // one of the verbs opening a sentence (TextTerm::head)
     bool party = false; // TextTerm::party
     bool afterConjunction = false; // right after "and" or "or"
+    // After "with", "to" or "for", with no content word between ("with the", "to its").
+    bool afterCounterpart = false;
     float emphasis = 1.0f;
 };
 
@@ -362,6 +372,7 @@ struct TextNormalizer::Private
     std::unordered_set<std::string> purpose;        // stems
     // Words as written: stems would take "customs" for "customers".
     std::unordered_set<std::string> party;
+    std::unordered_set<std::string> title; // as written, too
     std::unordered_map<std::string, std::vector<SynonymPhrase>> synonymsByFirst;
 
     std::string stem(std::string_view lowerWord)
@@ -595,6 +606,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     bool first = true;
     bool leadingVerbs = true; // at the head of a sentence, where a duty names its activity
     bool conjunction = false; // the last word skipped was "and" or "or"
+    bool counterpart = false; // "with", "to" or "for" skipped since the last content word
     int position = 0; // content words so far (CJK characters count half)
     // The first four content words keep full weight, each later one 10 % less, down to half;
     // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
@@ -672,6 +684,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         if (w.kind.stop) {
             pending = std::max(pending, Break::Stop);
             conjunction = w.is(Marker::And) || w.is(Marker::Or);
+            counterpart = (counterpart && !conjunction) || w.is(Marker::With)
+                          || w.is(Marker::To) || w.is(Marker::For);
             continue;
         }
         const WordInfo &info = wordInfo(w.text);
@@ -693,7 +707,9 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         t.viaSynonym = info.viaClass;
         t.before = pending;
         t.afterConjunction = conjunction;
+        t.afterCounterpart = counterpart;
         conjunction = false;
+        counterpart = false;
         pending = Break::None;
         t.purpose = inPurpose;
         t.scope = inScope && !inPurpose;
@@ -713,26 +729,36 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
 // that run into it ("project personnel", "organization officials"); the verb before them stays
 // what is done ("Recruit staff members"), also a verb no class knows, listed after others ("and
 // select applicants"). Followed by another word it only qualifies that word, which names the
-// work ("supplier forecasts", "ledger user stories").
+// work ("supplier forecasts", "ledger user stories"). A title does the same when its run follows
+// "with", "to" or "for".
 void TextNormalizer::Private::markParties(std::vector<Token> &tokens) const
 {
     auto mayBeListedVerb = [](const Token &t) {
         return (t.before >= Break::Punct || t.afterConjunction) && mayBeBareVerb(t.surface);
     };
     for (size_t i = 0; i < tokens.size(); ++i) {
-        if (tokens[i].cjk || tokens[i].role != TermRole::Object || !party.count(tokens[i].surface))
+        if (tokens[i].cjk || tokens[i].role == TermRole::Activity)
+            continue;
+        // "Managers" is also a generic word (manage).
+        const bool person = tokens[i].role == TermRole::Object && party.count(tokens[i].surface);
+        if (!person && !title.count(tokens[i].surface))
+            continue;
+        size_t first = i;
+        while (first > 0 && tokens[first].before == Break::None) {
+            const Token &before = tokens[first - 1];
+            if (before.cjk || before.role != TermRole::Object || before.leadingVerb
+                || mayBeListedVerb(before))
+                break;
+            --first;
+        }
+        if (!person && !tokens[first].afterCounterpart)
             continue;
         tokens[i].party = true;
         const bool qualifiesNext = i + 1 < tokens.size() && !tokens[i + 1].cjk
                                    && tokens[i + 1].before == Break::None
                                    && tokens[i + 1].role != TermRole::Generic;
-        for (size_t k = i; !qualifiesNext && k > 0 && tokens[k].before == Break::None; --k) {
-            Token &before = tokens[k - 1];
-            if (before.cjk || before.role != TermRole::Object || before.leadingVerb
-                || mayBeListedVerb(before))
-                break;
-            before.party = true;
-        }
+        for (size_t k = first; !qualifiesNext && k < i; ++k)
+            tokens[k].party = true;
     }
 }
 
@@ -801,6 +827,10 @@ TextNormalizer::TextNormalizer(const std::vector<std::vector<std::string>> &syno
     for (const char *w : partyWords) {
         d->party.insert(w);
         d->party.insert(std::string(w) + 's');
+    }
+    for (const char *w : titleWords) {
+        d->title.insert(w);
+        d->title.insert(std::string(w) + 's');
     }
     for (const auto &cls : verbClasses()) {
         const std::string key = "~" + d->stem(cls.front());

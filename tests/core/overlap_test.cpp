@@ -233,13 +233,15 @@ TEST(Overlap, WhomTheWorkIsDoneForMakesAnOverlapOnlyWithWhatIsDone)
 {
     const Model model = makeModel(
         {{"a", {duty("Recruit project personnel"), duty("Confer with project personnel"),
-                duty("Monitor supplier forecasts"), duty("Hire and train staff members")}},
+                duty("Monitor supplier forecasts"), duty("Hire and train staff members"),
+                duty("Appoint department heads")}},
          {"b", {duty("Hire project employees"), duty("Assign duties to project personnel"),
-                duty("Review supplier forecasts"), duty("Hire and coach staff members")}}});
+                duty("Review supplier forecasts"), duty("Hire and coach staff members"),
+                duty("Confer with department heads")}}});
     const OverlapResult result = findOverlaps(model);
     // The same people with the same verb class is the same work, and so are the same
     // supplier forecasts; the same people with other work ("Confer with" / "Assign duties
-    // to" / "Recruit") is not.
+    // to" / "Recruit", "Appoint" / "Confer with") is not.
     ASSERT_EQ(result.overlaps.size(), 3u) << overlapsToText(model, result);
     EXPECT_NE(findPair(result, {0, 0}, {1, 0}), nullptr) << overlapsToText(model, result);
     EXPECT_NE(findPair(result, {0, 2}, {1, 2}), nullptr) << overlapsToText(model, result);
@@ -436,8 +438,13 @@ TEST(TextNormalizer, PeopleTheWorkIsDoneForAreItsParty)
     EXPECT_FALSE(qualifier.at("supplier forecasts"));
     // "Customs" is no customer, though the stemmer makes them one word.
     EXPECT_FALSE(partyOf("Collect customs duties").at("customs"));
-    // Titles name the role whose work it is.
+    // Titles name the role whose work it is, unless "with", "to" or "for" lead them.
     EXPECT_FALSE(partyOf("Corporate HR Business Partner").at("partner"));
+    EXPECT_FALSE(partyOf("Appoint department heads").at("department heads"));
+    EXPECT_TRUE(partyOf("Confer with department heads").at("department heads"));
+    const auto managers = partyOf("Confer with labor relations managers");
+    EXPECT_TRUE(managers.at("labor relations"));
+    EXPECT_FALSE(managers.at("confer"));
 }
 
 TEST(TextNormalizer, TheVerbsOpeningADutyAreItsHead)
