@@ -381,14 +381,25 @@ TEST(TextNormalizer, PurposeClausesAndGenericVerbsWeighLess)
     EXPECT_EQ(roleOf("delivery"), TermRole::Purpose);
 }
 
+namespace {
+
+// One flag of each term of TEXT, by the term's words as written.
+std::map<std::string, bool> flagByWords(TextNormalizer &normalizer, std::string_view text,
+                                        bool TextTerm::*flag)
+{
+    std::map<std::string, bool> flags;
+    for (const TextTerm &t : normalizer.terms(text))
+        flags[t.surface] = t.*flag;
+    return flags;
+}
+
+} // namespace
+
 TEST(TextNormalizer, APlaceOrRuleTheWorkIsDoneInIsItsScope)
 {
     TextNormalizer normalizer;
     auto scopeOf = [&](std::string_view text) {
-        std::map<std::string, bool> scope;
-        for (const TextTerm &t : normalizer.terms(text))
-            scope[t.surface] = t.scope;
-        return scope;
+        return flagByWords(normalizer, text, &TextTerm::scope);
     };
     const auto place = scopeOf("Review supplier budgets across the London office");
     EXPECT_FALSE(place.at("supplier budgets"));
@@ -415,10 +426,7 @@ TEST(TextNormalizer, PeopleTheWorkIsDoneForAreItsParty)
 {
     TextNormalizer normalizer;
     auto partyOf = [&](std::string_view text) {
-        std::map<std::string, bool> party;
-        for (const TextTerm &t : normalizer.terms(text))
-            party[t.surface] = t.party;
-        return party;
+        return flagByWords(normalizer, text, &TextTerm::party);
     };
     // A noun for people takes the words that run into it, not the verb before them.
     const auto recruit = partyOf("Recruit project personnel");
@@ -450,9 +458,8 @@ TEST(TextNormalizer, PeopleTheWorkIsDoneForAreItsParty)
 TEST(TextNormalizer, TheVerbsOpeningADutyAreItsHead)
 {
     TextNormalizer normalizer;
-    std::map<std::string, bool> head;
-    for (const TextTerm &t : normalizer.terms("Find and qualify new suppliers, and review reports"))
-        head[t.surface] = t.head;
+    const std::map<std::string, bool> head = flagByWords(
+        normalizer, "Find and qualify new suppliers, and review reports", &TextTerm::head);
     EXPECT_TRUE(head.at("find"));
     EXPECT_TRUE(head.at("qualify"));
     EXPECT_FALSE(head.at("suppliers"));
