@@ -88,15 +88,16 @@ double combineShares(double shareA, double shareB)
 }
 
 // Whether a term two duties share can make them an overlap: not a generic word, not the place
-// or rule either duty is done in, and not only a verb both open with ("Find and qualify new
-// customers" / "Find and qualify new suppliers"). A noun of a verb class after the verbs
-// ("Manage recruitment") names the work as an object does. People the work is done for or
+// or rule either duty is done in, and not only a verb both open a duty or a purpose with ("Find
+// and qualify new customers" / "Find and qualify new suppliers", "Confer ... to develop
+// internal communications" / "Plan ... labor relations activities"). A noun of a verb class
+// after the verbs ("Manage recruitment") names the work as an object does. People the work is done for or
 // with name it only together with what is done (see SharedWork).
 bool namesWork(const WeightedTerm &x, const WeightedTerm &y)
 {
     if (x.generic || x.scope || y.scope)
         return false;
-    return x.object || y.object || (!x.head && !y.head);
+    return (x.object && !x.head) || (y.object && !y.head) || (!x.head && !y.head);
 }
 
 // What the shared terms of two duties say about whether they do the same work.

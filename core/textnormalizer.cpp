@@ -607,6 +607,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     bool leadingVerbs = true; // at the head of a sentence, where a duty names its activity
     bool conjunction = false; // the last word skipped was "and" or "or"
     bool counterpart = false; // "with", "to" or "for" skipped since the last content word
+    bool purposeVerb = false; // the next word is the verb of a purpose clause ("to develop")
     int position = 0; // content words so far (CJK characters count half)
     // The first four content words keep full weight, each later one 10 % less, down to half;
     // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
@@ -669,8 +670,10 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         // Purpose clauses: "to <verb>", "in order to", "so that", ", ensuring".
         if (w.is(Marker::To) && i + 1 < words.size() && words[i + 1].cjk.empty()
             && words[i + 1].before == Break::None && !first) {
-            if (purpose.count(stem(words[i + 1].text)))
+            if (purpose.count(stem(words[i + 1].text))) {
                 inPurpose = true;
+                purposeVerb = true;
+            }
         } else if (w.is(Marker::Order) && i > 0 && words[i - 1].is(Marker::In)
                    && nextIs(Marker::To)) {
             inPurpose = true;
@@ -703,7 +706,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
             }
             leadingVerbs = continuesVerbList(words, i);
         }
-        t.head = atHead && t.role == TermRole::Activity;
+        t.head = (atHead && t.role == TermRole::Activity) || purposeVerb;
+        purposeVerb = false;
         t.viaSynonym = info.viaClass;
         t.before = pending;
         t.afterConjunction = conjunction;

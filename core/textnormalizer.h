@@ -31,8 +31,9 @@ struct TextTerm
     // policy"): it counts in a score, but two duties that share nothing else do not describe
     // the same work.
     bool scope = false;
-    // One of the verbs that open a duty or a sentence of it ("Find and qualify new suppliers"):
-    // two duties that share only their verbs do different work.
+    // One of the verbs that open a duty or a sentence of it ("Find and qualify new suppliers"),
+    // or the verb of a purpose clause ("to develop"): two duties that share only their verbs do
+    // different work.
     bool head = false;
     // Names people or an outside party the work is done for, with or on ("project personnel",
     // "staff members", "customers", "suppliers"): two duties that share only whom they deal

@@ -227,6 +227,14 @@ TEST(Overlap, DifferentWorkOpeningWithTheSameVerbsIsNoOverlap)
         = makeModel({{"sales", {duty("Source, screen, vet, qualify and onboard customers")}},
                      {"charity", {duty("Source, screen, vet, qualify and onboard volunteers")}}});
     EXPECT_TRUE(findOverlaps(model).overlaps.empty());
+    // Nor does the verb of a purpose clause make one with the verb another duty opens with.
+    const Model purpose = makeModel(
+        {{"hr", {duty("Confer with union representatives to develop staff newsletters")}},
+         {"finance", {duty("Plan the annual treasury calendar")}}});
+    OverlapOptions anyScore;
+    anyScore.minScore = 0.01;
+    const OverlapResult result = findOverlaps(purpose, anyScore);
+    EXPECT_TRUE(result.overlaps.empty()) << overlapsToText(purpose, result);
 }
 
 TEST(Overlap, WhomTheWorkIsDoneForMakesAnOverlapOnlyWithWhatIsDone)
@@ -463,6 +471,11 @@ TEST(TextNormalizer, TheVerbsOpeningADutyAreItsHead)
     EXPECT_TRUE(head.at("find"));
     EXPECT_TRUE(head.at("qualify"));
     EXPECT_FALSE(head.at("suppliers"));
+    // So does the verb of a purpose clause.
+    const std::map<std::string, bool> purpose = flagByWords(
+        normalizer, "Review budgets to develop staff newsletters", &TextTerm::head);
+    EXPECT_TRUE(purpose.at("develop"));
+    EXPECT_FALSE(purpose.at("newsletters"));
     // Only a new sentence opens with verbs again.
     EXPECT_FALSE(head.at("review"));
 }
