@@ -91,8 +91,8 @@ double combineShares(double shareA, double shareB)
 // or rule either duty is done in, and not only a verb both open a duty or a purpose with ("Find
 // and qualify new customers" / "Find and qualify new suppliers", "Confer ... to develop
 // internal communications" / "Plan ... labor relations activities"). A noun of a verb class
-// after the verbs ("Manage recruitment") names the work as an object does. People the work is done for or
-// with name it only together with what is done (see SharedWork).
+// after the verbs ("Manage recruitment") names the work as an object does. People the work is
+// done for or with name it only together with what is done (see SharedWork).
 bool namesWork(const WeightedTerm &x, const WeightedTerm &y)
 {
     if (x.generic || x.scope || y.scope)
@@ -320,6 +320,16 @@ private:
     int m_count = 0;
 };
 
+// An occurrence's role and place in its duty, in one byte: with its term and emphasis, what
+// tells one wording's group from another's, and what OverlapOptions::preparedDuties keeps.
+enum OccurrenceFlag : std::uint8_t {
+    RoleBits = 3, // the TermRole
+    ScopeOccurrence = 4,
+    HeadOccurrence = 8,
+    PartyOccurrence = 16,
+    OccurrenceFlagBits = RoleBits | ScopeOccurrence | HeadOccurrence | PartyOccurrence,
+};
+
 struct Occurrence
 {
     int id = 0;
@@ -328,6 +338,19 @@ struct Occurrence
     bool scope = false;
     bool head = false;
     bool party = false;
+
+    std::uint8_t flags() const
+    {
+        return static_cast<std::uint8_t>(static_cast<int>(role) | (scope ? ScopeOccurrence : 0)
+                                          | (head ? HeadOccurrence : 0)
+                                          | (party ? PartyOccurrence : 0));
+    }
+    static Occurrence withFlags(int id, float emphasis, std::uint8_t flags)
+    {
+        return {id, static_cast<TermRole>(flags & RoleBits), emphasis,
+                (flags & ScopeOccurrence) != 0, (flags & HeadOccurrence) != 0,
+                (flags & PartyOccurrence) != 0};
+    }
 };
 
 } // namespace
@@ -734,9 +757,7 @@ void OverlapFinder::buildGroups()
                     const auto emphasis
                         = static_cast<std::uint64_t>(std::lround(o.emphasis * 1000));
                     signatures.push_back((static_cast<std::uint64_t>(o.id) << 16)
-                                         | (emphasis << 5) | (o.party ? 16 : 0)
-                                         | (o.head ? 8 : 0) | (o.scope ? 4 : 0)
-                                         | static_cast<int>(o.role));
+                                         | (emphasis << 5) | o.flags());
                 }
                 std::sort(signatures.begin() + begin.back(), signatures.end());
                 // Each step multiplies, which moves the ids (high bits) up only; the final
@@ -819,13 +840,10 @@ struct PreparedHeader
     std::uint64_t occurrenceCount = 0;
 };
 
-enum PreparedFlag : std::uint8_t {
+// A term's flags in OverlapOptions::preparedDuties (an occurrence's are OccurrenceFlag).
+enum PreparedTermFlag : std::uint8_t {
     GenericTerm = 1,
     PhraseTerm = 2,
-    ScopeOccurrence = 4,
-    HeadOccurrence = 8,
-    PartyOccurrence = 16,
-    RoleBits = 3, // the TermRole of an occurrence
 };
 
 std::uint64_t preparedChecksum(std::string_view bytes)
@@ -906,12 +924,8 @@ std::string OverlapFinder::preparedDuties(std::uint64_t fingerprint) const
             put(o.emphasis);
     }
     for (const std::vector<Occurrence> &occurrences : m_groupTerms) {
-        for (const Occurrence &o : occurrences) {
-            put(static_cast<std::uint8_t>(static_cast<int>(o.role)
-                                          | (o.scope ? ScopeOccurrence : 0)
-                                          | (o.head ? HeadOccurrence : 0)
-                                          | (o.party ? PartyOccurrence : 0)));
-        }
+        for (const Occurrence &o : occurrences)
+            put(o.flags());
     }
     put(preparedChecksum(out));
     return out;
@@ -977,7 +991,7 @@ bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
             const std::uint32_t id = termIds[k];
             const std::uint8_t flags = occurrenceFlags[k];
             if (id >= header.termCount || lastGroup[id] == g
-                || (flags & ~(RoleBits | ScopeOccurrence | HeadOccurrence | PartyOccurrence))
+                || (flags & ~OccurrenceFlagBits)
                 || !(emphasis[k] > 0 && emphasis[k] <= 1)) {
                 return false;
             }
@@ -1005,11 +1019,8 @@ bool OverlapFinder::readPreparedDuties(std::uint64_t fingerprint)
         std::vector<Occurrence> &occurrences = m_groupTerms[g];
         occurrences.reserve(groupEnd[g] - begin);
         for (std::uint32_t k = begin; k < groupEnd[g]; ++k) {
-            occurrences.push_back({static_cast<int>(termIds[k]),
-                                   static_cast<TermRole>(occurrenceFlags[k] & RoleBits),
-                                   emphasis[k], (occurrenceFlags[k] & ScopeOccurrence) != 0,
-                                   (occurrenceFlags[k] & HeadOccurrence) != 0,
-                                   (occurrenceFlags[k] & PartyOccurrence) != 0});
+            occurrences.push_back(Occurrence::withFlags(static_cast<int>(termIds[k]), emphasis[k],
+                                                        occurrenceFlags[k]));
         }
         begin = groupEnd[g];
     }
