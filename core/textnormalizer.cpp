@@ -224,6 +224,46 @@ bool endsWith(std::string_view s, std::string_view suffix)
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+bool isVowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// NOUN and its plurals: -s, -es, a final y after a consonant turned into -ies. Some are no
+// words ("staffes"); no text holds them.
+std::vector<std::string> plurals(const std::string &noun)
+{
+    std::vector<std::string> forms{noun, noun + "s", noun + "es"};
+    const size_t n = noun.size();
+    if (n >= 2 && noun[n - 1] == 'y' && !isVowel(noun[n - 2]))
+        forms.push_back(noun.substr(0, n - 1) + "ies");
+    return forms;
+}
+
+// WORD and the forms English inflection makes of it: its plurals, -d, -ed, -ing, a final e
+// dropped or a final consonant doubled before -ing and -ed, a final y after a consonant turned
+// into -ied. A verb class lists nouns too ("preparation"), which take only the plurals in text.
+std::vector<std::string> inflections(const std::string &word)
+{
+    std::vector<std::string> forms = plurals(word);
+    forms.insert(forms.end(), {word + "d", word + "ed", word + "ing"});
+    const size_t n = word.size();
+    if (n < 3)
+        return forms;
+    const char last = word[n - 1];
+    const std::string head = word.substr(0, n - 1);
+    if (last == 'e')
+        forms.push_back(head + "ing");
+    if (last == 'y' && !isVowel(word[n - 2]))
+        forms.push_back(head + "ied");
+    if (!isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(word[n - 2])
+        && !isVowel(word[n - 3])) {
+        forms.push_back(word + last + "ed");
+        forms.push_back(word + last + "ing");
+    }
+    return forms;
+}
+
 // British spellings to American ones, so "analyse"/"analyze" and "programme"/"program" meet.
 std::string americanSpelling(std::string word)
 {
@@ -368,7 +408,11 @@ struct TextNormalizer::Private
     sb_stemmer *stemmer = nullptr;
     std::unordered_map<std::string, std::string> stemCache;
     std::unordered_set<std::string> generic;        // stems
-    std::unordered_map<std::string, std::string> classOf; // stem -> "~class" / "=noun group"
+    // A word of a class as written, or an inflection of one -> "~class" / "%noun group". Not by
+    // stem: the stemmer also takes nouns made from a verb to the verb ("establishments" ->
+    // "establish"), and such a noun names a thing ("business establishments"), not the work the
+    // class names. The nouns a class means are listed in it ("preparation", "recruitment").
+    std::unordered_map<std::string, std::string> classOf;
     std::unordered_set<std::string> purpose;        // stems
     // Words as written: stems would take "customs" for "customers".
     std::unordered_set<std::string> party;
@@ -416,7 +460,7 @@ struct TextNormalizer::Private
             return it->second;
         WordInfo info;
         info.stem = stem(word);
-        auto cls = classOf.find(info.stem);
+        auto cls = classOf.find(americanSpelling(word));
         if (generic.count(info.stem)) {
             info.role = TermRole::Generic;
             info.key = info.stem;
@@ -838,13 +882,17 @@ TextNormalizer::TextNormalizer(const std::vector<std::vector<std::string>> &syno
     }
     for (const auto &cls : verbClasses()) {
         const std::string key = "~" + d->stem(cls.front());
-        for (const char *w : cls)
-            d->classOf.emplace(d->stem(w), key);
+        for (const char *w : cls) {
+            for (std::string &form : inflections(americanSpelling(w)))
+                d->classOf.emplace(std::move(form), key);
+        }
     }
     for (const auto &group : nounGroups()) {
         const std::string key = "%" + d->stem(group.front());
-        for (const char *w : group)
-            d->classOf.emplace(d->stem(w), key);
+        for (const char *w : group) {
+            for (std::string &form : plurals(americanSpelling(w)))
+                d->classOf.emplace(std::move(form), key);
+        }
     }
     // The model's groups: each phrase normalised the way duty texts are, so they meet.
     int groupIndex = 0;

@@ -505,6 +505,33 @@ TEST(TextNormalizer, TheVerbsOpeningADutyAreItsActivity)
     EXPECT_EQ(roleIn("Compliance reporting to the board", "compliance"), TermRole::Object);
 }
 
+TEST(TextNormalizer, AClassHoldsItsWordsAsWrittenOrInflected)
+{
+    TextNormalizer normalizer;
+    auto keyIn = [&](std::string_view text, std::string_view surface) {
+        for (const TextTerm &t : normalizer.terms(text)) {
+            if (t.surface == surface)
+                return t.key;
+        }
+        ADD_FAILURE() << "no term " << surface << " in " << text;
+        return std::string();
+    };
+    const std::string plan = keyIn("Plan budgets", "plan");
+    EXPECT_EQ(keyIn("Prepared budgets", "prepared"), plan);
+    EXPECT_EQ(keyIn("Planning budgets", "planning"), plan);
+    EXPECT_EQ(keyIn("Review budget preparations", "preparations"), plan);
+    EXPECT_EQ(keyIn("Review the strategies", "strategies"), plan);
+    EXPECT_EQ(keyIn("Analyses costs", "analyses"), keyIn("Evaluate costs", "evaluate"));
+    EXPECT_EQ(keyIn("Visit client companies", "companies"), keyIn("Visit firms", "firms"));
+    // The stemmer takes these nouns to a verb of a class, but they name things or people, not
+    // the class's work.
+    EXPECT_NE(keyIn("Visit business establishments", "establishments"), plan);
+    EXPECT_NE(keyIn("Meet software developers", "developers"), plan);
+    EXPECT_NE(keyIn("Advise employers", "employers"), keyIn("Hire staff", "hire"));
+    EXPECT_NE(keyIn("Review employment needs", "employment"), keyIn("Hire staff", "hire"));
+    EXPECT_NE(keyIn("Plan production", "production"), keyIn("Ship goods", "goods"));
+}
+
 TEST(TextNormalizer, CompoundsMeetTheirSpacedForm)
 {
     TextNormalizer normalizer;
