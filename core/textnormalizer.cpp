@@ -596,8 +596,10 @@ bool mayBeBareVerb(std::string_view word)
     return true;
 }
 
-// Words that open a qualifier of where, or under which rule, the work is done.
-bool isScopeMarker(const std::vector<Word> &words, size_t i)
+// Words that open a qualifier of where, or under which rule, the work is done. MAY_BE_VERB
+// tells whether a word may be the verb of a clause.
+template<typename MayBeVerb>
+bool isScopeMarker(const std::vector<Word> &words, size_t i, MayBeVerb &&mayBeVerb)
 {
     const Word &w = words[i];
     auto nextIs = [&](size_t k, Marker m) { return i + k < words.size() && words[i + k].is(m); };
@@ -605,11 +607,18 @@ bool isScopeMarker(const std::vector<Word> &words, size_t i)
         || w.is(Marker::Via) || w.is(Marker::Using))
         return true;
     // "For the Tax team", "with the Rigyia project": the unit the work is done for or with.
-    // Other words after them mostly name the object: "Purchase supplies for staff".
+    // Other words after them mostly name the object: "Purchase supplies for staff". A unit
+    // may be named with "and" or "or" ("for the Learning and Development team", "for
+    // management and budget departments"), but a verb after them starts another clause ("for
+    // staff and train the finance team").
     if (w.is(Marker::For) || w.is(Marker::With)) {
+        auto joinsUnitName = [&](size_t k) {
+            return (words[k].is(Marker::And) || words[k].is(Marker::Or)) && k + 1 < words.size()
+                   && words[k + 1].before < Break::Punct && !mayBeVerb(words[k + 1]);
+        };
         size_t k = i + 1;
         while (k < words.size() && words[k].before < Break::Punct && !words[k].is(Marker::To)
-               && !words[k].is(Marker::And) && !words[k].is(Marker::Or))
+               && ((!words[k].is(Marker::And) && !words[k].is(Marker::Or)) || joinsUnitName(k)))
             ++k;
         return k > i + 1 && words[k - 1].is(Marker::Unit);
     }
@@ -655,6 +664,14 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     int position = 0; // content words so far (CJK characters count half)
     // The first four content words keep full weight, each later one 10 % less, down to half;
     // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
+    // A verb of a class, or a generic one ("support", "train", "manage").
+    auto mayBeVerb = [&](const Word &w) {
+        if (w.kind.stop || !w.cjk.empty())
+            return false;
+        const WordInfo &info = wordInfo(w.text);
+        return info.role == TermRole::Activity
+               || (info.role == TermRole::Generic && mayBeBareVerb(w.text));
+    };
     auto emphasisAt = [&](double pos) {
         const double e = std::max(0.5, 1.0 - 0.1 * std::max(0.0, pos - 4.0));
         return static_cast<float>(e * (inQualifier ? 0.6 : 1.0));
@@ -701,7 +718,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         // work again ("across the office to optimise the military capability").
         if (inScope && (w.before >= Break::Punct || w.is(Marker::To)))
             inScope = false;
-        if (objectSeen && !inPurpose && isScopeMarker(words, i)) {
+        if (objectSeen && !inPurpose && isScopeMarker(words, i, mayBeVerb)) {
             inScope = true;
             // The marker's own words ("in line with", "using") are not part of the scope.
             if (w.is(Marker::In) || w.is(Marker::Using)) {

@@ -421,6 +421,13 @@ TEST(TextNormalizer, APlaceOrRuleTheWorkIsDoneInIsItsScope)
     EXPECT_TRUE(scopeOf("Approve travel expenses for the Accounts Payable team").at("payable"));
     EXPECT_TRUE(scopeOf("Agree release plans with the Rigyia project").at("rigyia"));
     EXPECT_FALSE(scopeOf("Purchase supplies for new staff").at("staff"));
+    // A unit's name may hold "and" or "or"; a verb after them starts another clause.
+    EXPECT_TRUE(scopeOf("Approve travel expenses for the Learning and Development team")
+                    .at("development"));
+    EXPECT_TRUE(scopeOf("Prepare sales reports for management and budget departments").at("budget"));
+    const auto nextClause = scopeOf("Purchase supplies for new staff and train the finance team");
+    EXPECT_FALSE(nextClause.at("staff"));
+    EXPECT_FALSE(nextClause.at("finance team"));
     // The scope ends at a comma or a "to": the work goes on after it.
     const auto clause = scopeOf("Review budgets across the London office, to cut costs");
     EXPECT_TRUE(clause.at("office"));
