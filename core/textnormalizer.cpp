@@ -662,9 +662,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
     bool counterpart = false; // "with", "to" or "for" skipped since the last content word
     bool purposeVerb = false; // the next word is the verb of a purpose clause ("to develop")
     int position = 0; // content words so far (CJK characters count half)
-    // The first four content words keep full weight, each later one 10 % less, down to half;
-    // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
-    // A verb of a class, or a generic one ("support", "train", "manage").
+    // Whether a word may be a verb: one of a class ("train"), or a generic one in a verb's form
+    // ("support", not "operations").
     auto mayBeVerb = [&](const Word &w) {
         if (w.kind.stop || !w.cjk.empty())
             return false;
@@ -672,6 +671,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         return info.role == TermRole::Activity
                || (info.role == TermRole::Generic && mayBeBareVerb(w.text));
     };
+    // The first four content words keep full weight, each later one 10 % less, down to half;
+    // examples and qualifications ("such as", "including", "regarding") weigh 0.6 of that.
     auto emphasisAt = [&](double pos) {
         const double e = std::max(0.5, 1.0 - 0.1 * std::max(0.0, pos - 4.0));
         return static_cast<float>(e * (inQualifier ? 0.6 : 1.0));
