@@ -370,25 +370,6 @@ TEST(Overlap, BuiltInModelShowsTheSeedOverlaps)
         EXPECT_FALSE(o.terms.empty()) << "an overlap with nothing to show for it";
 }
 
-TEST(TextNormalizer, PurposeClausesAndGenericVerbsWeighLess)
-{
-    TextNormalizer normalizer;
-    const std::vector<TextTerm> terms
-        = normalizer.terms("Manage supplier contracts to ensure timely delivery");
-    auto roleOf = [&](std::string_view surface) {
-        for (const TextTerm &t : terms) {
-            if (t.surface == surface)
-                return t.role;
-        }
-        ADD_FAILURE() << "no term " << surface;
-        return TermRole::Object;
-    };
-    EXPECT_EQ(roleOf("manage"), TermRole::Generic);
-    EXPECT_EQ(roleOf("contracts"), TermRole::Object);
-    EXPECT_EQ(roleOf("supplier contracts"), TermRole::Object);
-    EXPECT_EQ(roleOf("delivery"), TermRole::Purpose);
-}
-
 namespace {
 
 // One flag of each term of TEXT, by the term's words as written.
@@ -401,7 +382,31 @@ std::map<std::string, bool> flagByWords(TextNormalizer &normalizer, std::string_
     return flags;
 }
 
+// The term of TEXT whose words as written are SURFACE.
+TextTerm termIn(TextNormalizer &normalizer, std::string_view text, std::string_view surface)
+{
+    for (TextTerm &t : normalizer.terms(text)) {
+        if (t.surface == surface)
+            return std::move(t);
+    }
+    ADD_FAILURE() << "no term " << surface << " in " << text;
+    return TextTerm{};
+}
+
 } // namespace
+
+TEST(TextNormalizer, PurposeClausesAndGenericVerbsWeighLess)
+{
+    TextNormalizer normalizer;
+    auto roleOf = [&](std::string_view surface) {
+        return termIn(normalizer, "Manage supplier contracts to ensure timely delivery", surface)
+            .role;
+    };
+    EXPECT_EQ(roleOf("manage"), TermRole::Generic);
+    EXPECT_EQ(roleOf("contracts"), TermRole::Object);
+    EXPECT_EQ(roleOf("supplier contracts"), TermRole::Object);
+    EXPECT_EQ(roleOf("delivery"), TermRole::Purpose);
+}
 
 TEST(TextNormalizer, APlaceOrRuleTheWorkIsDoneInIsItsScope)
 {
@@ -491,12 +496,7 @@ TEST(TextNormalizer, TheVerbsOpeningADutyAreItsActivity)
 {
     TextNormalizer normalizer;
     auto roleIn = [&](std::string_view text, std::string_view surface) {
-        for (const TextTerm &t : normalizer.terms(text)) {
-            if (t.surface == surface)
-                return t.role;
-        }
-        ADD_FAILURE() << "no term " << surface << " in " << text;
-        return TermRole::Generic;
+        return termIn(normalizer, text, surface).role;
     };
     // A verb no built-in class knows still names the activity, not the object of the work.
     EXPECT_EQ(roleIn("Control operational budgets", "control"), TermRole::Activity);
@@ -516,12 +516,7 @@ TEST(TextNormalizer, AClassHoldsItsWordsAsWrittenOrInflected)
 {
     TextNormalizer normalizer;
     auto keyIn = [&](std::string_view text, std::string_view surface) {
-        for (const TextTerm &t : normalizer.terms(text)) {
-            if (t.surface == surface)
-                return t.key;
-        }
-        ADD_FAILURE() << "no term " << surface << " in " << text;
-        return std::string();
+        return termIn(normalizer, text, surface).key;
     };
     const std::string plan = keyIn("Plan budgets", "plan");
     EXPECT_EQ(keyIn("Prepared budgets", "prepared"), plan);
