@@ -490,9 +490,11 @@ std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
     std::vector<Word> words;
     words.reserve(text.size() / 6 + 4); // words of about five letters and a space
     Word current;
+    size_t lettersAfterPeriod = 0; // where the current word goes on after "u." in "u.s."
     Break pending = Break::None;
     auto raise = [&](Break b) { pending = std::max(pending, b); };
     auto flush = [&] {
+        lettersAfterPeriod = 0;
         if (current.text.empty())
             return;
         current.before = pending;
@@ -501,6 +503,8 @@ std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
         words.push_back(std::move(current));
         current = Word{};
     };
+    auto isAsciiLetter = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+    auto isDigit = [](char ch) { return ch >= '0' && ch <= '9'; };
     size_t i = 0;
     while (i < text.size()) {
         const size_t start = i;
@@ -524,6 +528,18 @@ std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
                 // are words of their own that still form a phrase ("month-end").
                 if (current.text.size() > 3)
                     flush();
+            } else if (ch == '.' && current.text.size() == lettersAfterPeriod + 1
+                       && isAsciiLetter(current.text.back())) {
+                // Letters with periods are one word ("U.S.", "e.g.", "U.S.C."), and a period
+                // after a single letter ends no sentence: it closes such a word or an initial
+                // ("Gerald R. Ford").
+                if (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])))
+                    lettersAfterPeriod = current.text.size();
+                else
+                    flush();
+            } else if (ch == '.' && !current.text.empty() && isDigit(current.text.back())
+                       && i < text.size() && isDigit(text[i])) {
+                current.text += ch; // a decimal point ("2.5 million")
             } else if (ch == '.' || ch == ';' || ch == '!' || ch == '?') {
                 flush();
                 raise(Break::Sentence);

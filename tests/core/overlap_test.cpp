@@ -534,6 +534,25 @@ TEST(TextNormalizer, AClassHoldsItsWordsAsWrittenOrInflected)
     EXPECT_NE(keyIn("Plan production", "production"), keyIn("Ship goods", "goods"));
 }
 
+TEST(TextNormalizer, AbbreviationsAndDecimalPointsEndNoSentence)
+{
+    TextNormalizer normalizer;
+    // "U.S." is one word, and "Court" after it is not a verb opening a sentence.
+    const auto head
+        = flagByWords(normalizer, "Review appeals from the U.S. Court of Appeals", &TextTerm::head);
+    EXPECT_TRUE(head.at("review"));
+    EXPECT_FALSE(head.at("court"));
+    EXPECT_EQ(head.count("us"), 1u);
+    EXPECT_EQ(head.count("u") + head.count("s"), 0u);
+    EXPECT_EQ(termIn(normalizer, "Codify the statutes at 42 U.S.C. 2000e", "usc").key, "usc");
+    // Nor does a period after an initial, or a decimal point.
+    EXPECT_FALSE(flagByWords(normalizer, "Advise President Gerald R. Ford", &TextTerm::head)
+                     .at("ford"));
+    EXPECT_EQ(termIn(normalizer, "Control a budget of 2.5 million", "2.5").key, "2.5");
+    // A period after a word still does.
+    EXPECT_TRUE(flagByWords(normalizer, "Review budgets. Hire staff", &TextTerm::head).at("hire"));
+}
+
 TEST(TextNormalizer, CompoundsMeetTheirSpacedForm)
 {
     TextNormalizer normalizer;
