@@ -490,7 +490,8 @@ std::vector<Word> TextNormalizer::Private::split(std::string_view text) const
     std::vector<Word> words;
     words.reserve(text.size() / 6 + 4); // words of about five letters and a space
     Word current;
-    size_t lettersAfterPeriod = 0; // where the current word goes on after "u." in "u.s."
+    // The length of the current word at its last joining period: 1 after the "u." of "u.s.".
+    size_t lettersAfterPeriod = 0;
     Break pending = Break::None;
     auto raise = [&](Break b) { pending = std::max(pending, b); };
     auto flush = [&] {
@@ -907,12 +908,12 @@ TextNormalizer::TextNormalizer(const std::vector<std::vector<std::string>> &syno
     for (const char *w : purposeVerbs)
         d->purpose.insert(d->stem(w));
     for (const char *w : partyWords) {
-        d->party.insert(w);
-        d->party.insert(std::string(w) + 's');
+        for (std::string &form : plurals(w))
+            d->party.insert(std::move(form));
     }
     for (const char *w : titleWords) {
-        d->title.insert(w);
-        d->title.insert(std::string(w) + 's');
+        for (std::string &form : plurals(w))
+            d->title.insert(std::move(form));
     }
     for (const auto &cls : verbClasses()) {
         const std::string key = "~" + d->stem(cls.front());
