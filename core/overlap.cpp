@@ -228,16 +228,41 @@ bool containsWord(std::string_view phrase, std::string_view word)
     return false;
 }
 
+// A duty's terms with their keys hashed, so that explaining a pair compares numbers and only
+// confirms the few equal ones: the whole analysis of a large model explains millions of pairs.
+struct ExplainedTerms
+{
+    std::vector<TextTerm> terms;
+    std::vector<std::uint64_t> keyHashes;
+
+    ExplainedTerms() = default;
+    explicit ExplainedTerms(std::vector<TextTerm> termsOfDuty)
+        : terms(std::move(termsOfDuty))
+    {
+        keyHashes.reserve(terms.size());
+        for (const TextTerm &t : terms)
+            keyHashes.push_back(std::hash<std::string>{}(t.key));
+    }
+};
+
 // The shared terms in a's words, phrases first covering their own words, and why they match.
-void explain(const std::vector<TextTerm> &a, const std::vector<TextTerm> &b,
-             std::vector<std::string> &terms, MatchReason &reason)
+// SHARED is scratch space, kept by the caller so that a pair allocates only its own terms.
+void explain(const ExplainedTerms &a, const ExplainedTerms &b, std::vector<std::string> &terms,
+             MatchReason &reason, std::vector<std::pair<const TextTerm *, const TextTerm *>> &shared)
 {
     // A duty has a dozen terms or so: a linear search beats building a hash table per pair.
-    std::vector<std::pair<const TextTerm *, const TextTerm *>> shared;
-    for (const TextTerm &t : a) {
-        auto it = std::find_if(b.begin(), b.end(), [&](const TextTerm &u) { return u.key == t.key; });
-        if (it != b.end() && t.role != TermRole::Generic && it->role != TermRole::Generic)
-            shared.emplace_back(&t, &*it);
+    shared.clear();
+    for (size_t i = 0; i < a.terms.size(); ++i) {
+        const TextTerm &t = a.terms[i];
+        if (t.role == TermRole::Generic)
+            continue;
+        for (size_t j = 0; j < b.terms.size(); ++j) {
+            if (b.keyHashes[j] == a.keyHashes[i] && b.terms[j].key == t.key) {
+                if (b.terms[j].role != TermRole::Generic)
+                    shared.emplace_back(&t, &b.terms[j]);
+                break;
+            }
+        }
     }
     bool synonym = false;
     terms.clear();
@@ -408,16 +433,17 @@ DutySimilarity::~DutySimilarity() = default;
 
 DutySimilarity::Match DutySimilarity::compare(std::string_view a, std::string_view b) const
 {
-    const std::vector<TextTerm> ta = d->normalizer.terms(a);
-    const std::vector<TextTerm> tb = d->normalizer.terms(b);
+    const ExplainedTerms ta(d->normalizer.terms(a));
+    const ExplainedTerms tb(d->normalizer.terms(b));
     std::unordered_map<std::string_view, int> ids;
     std::vector<WeightedTerm> storageA;
     std::vector<WeightedTerm> storageB;
-    const TermVector va = d->vectorOf(ta, ids, storageA);
-    const TermVector vb = d->vectorOf(tb, ids, storageB);
+    const TermVector va = d->vectorOf(ta.terms, ids, storageA);
+    const TermVector vb = d->vectorOf(tb.terms, ids, storageB);
     Match match;
     match.score = scoreVectors(va, vb, shortDutyPrior(d->documents)).score;
-    explain(ta, tb, match.terms, match.reason);
+    std::vector<std::pair<const TextTerm *, const TextTerm *>> shared;
+    explain(ta, tb, match.terms, match.reason, shared);
     return match;
 }
 
@@ -604,7 +630,7 @@ private:
     std::vector<int> m_rank; // vocabulary id -> position in the term order
     std::vector<float> m_inverseFrequency; // by vocabulary id
     std::vector<WeightedTerm> m_termStore; // the groups' term vectors, one after the other
-    std::vector<std::vector<TextTerm>> m_groupText; // the terms of the groups explained
+    std::vector<ExplainedTerms> m_groupText; // the terms of the groups explained
     // What scoring a candidate needs of its group, in one place for the memory cache. The
     // indexed terms of the prefix are those before the tail; the tail (common and generic
     // terms included) is what candidate generation leaves to scoring.
@@ -1548,7 +1574,7 @@ void OverlapFinder::normaliseGroups(const std::vector<bool> &needed)
             const size_t end = std::min(m_groups.size(), (block + 1) * BlockSize);
             for (size_t g = block * BlockSize; g < end; ++g) {
                 if (needed[g])
-                    m_groupText[g] = normalizer.terms(m_groups[g].text);
+                    m_groupText[g] = ExplainedTerms(normalizer.terms(m_groups[g].text));
             }
         }
     });
@@ -1633,10 +1659,11 @@ void OverlapFinder::emitTextPairs()
     std::vector<Explanation> pairExplanations(m_groupPairs.size());
     parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.7),
                    [&](size_t, auto nextBlock) {
+        std::vector<std::pair<const TextTerm *, const TextTerm *>> shared;
         for (size_t block; nextBlock(block);) {
             forEachSource(block, [&](size_t index) {
                 if (block < groupBlocks) {
-                    for (const TextTerm &t : m_groupText[index]) {
+                    for (const TextTerm &t : m_groupText[index].terms) {
                         if (t.role != TermRole::Generic && !t.phrase)
                             wordingExplanations[index].terms.push_back(t.surface);
                     }
@@ -1647,7 +1674,7 @@ void OverlapFinder::emitTextPairs()
                 const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
                 Explanation &explanation = pairExplanations[index];
                 explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a],
-                        explanation.terms, explanation.reason);
+                        explanation.terms, explanation.reason, shared);
             });
         }
     });
