@@ -388,6 +388,7 @@ struct Token
     // duty can open with a noun ("Market research and analysis").
     bool leadingVerb = false;
     bool head = false; // one of the verbs opening a sentence (TextTerm::head)
+    bool opening = false; // among the words opening a sentence, whatever their role
     bool party = false; // TextTerm::party
     bool afterConjunction = false; // right after "and" or "or"
     // After "with", "to" or "for", with no content word between ("with the", "to its").
@@ -786,6 +787,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
             leadingVerbs = continuesVerbList(words, i);
         }
         t.head = (atHead && t.role == TermRole::Activity) || purposeVerb;
+        t.opening = atHead;
         purposeVerb = false;
         t.viaSynonym = info.viaClass;
         t.before = pending;
@@ -834,7 +836,15 @@ void TextNormalizer::Private::markParties(std::vector<Token> &tokens) const
                 break;
             --first;
         }
-        if (!person && !tokens[first].afterCounterpart)
+        // A title right after the verbs opening a duty is whom the work is done on or for
+        // ("Direct and oversee the marketing manager", "Support the Chief Executive").
+        // A word opening prose that is only taken for a verb ("Senior HR Business Partner to
+        // ...") is not enough.
+        const Token *before = first > 0 ? &tokens[first - 1] : nullptr;
+        const bool afterOpeningVerbs = before && before->opening && !before->leadingVerb
+                                       && before->role != TermRole::Object
+                                       && tokens[first].before <= Break::Stop;
+        if (!person && !tokens[first].afterCounterpart && !afterOpeningVerbs)
             continue;
         tokens[i].party = true;
         const bool qualifiesNext = i + 1 < tokens.size() && !tokens[i + 1].cjk

@@ -254,6 +254,14 @@ TEST(Overlap, WhomTheWorkIsDoneForMakesAnOverlapOnlyWithWhatIsDone)
     EXPECT_NE(findPair(result, {0, 0}, {1, 0}), nullptr) << overlapsToText(model, result);
     EXPECT_NE(findPair(result, {0, 2}, {1, 2}), nullptr) << overlapsToText(model, result);
     EXPECT_NE(findPair(result, {0, 3}, {1, 3}), nullptr) << overlapsToText(model, result);
+    // The manager a duty oversees is whom it is done on: the built-in general manager does not
+    // do the marketing manager's work.
+    const Model overseen = makeModel({{"gm", {duty("Direct and oversee the marketing manager")}},
+                                      {"mm", {duty("Manage marketing")}}});
+    OverlapOptions anyScore;
+    anyScore.minScore = 0.01;
+    const OverlapResult none = findOverlaps(overseen, anyScore);
+    EXPECT_TRUE(none.overlaps.empty()) << overlapsToText(overseen, none);
 }
 
 TEST(Overlap, ThresholdComesFromOptionsThenModelThenDefault)
@@ -473,6 +481,14 @@ TEST(TextNormalizer, PeopleTheWorkIsDoneForAreItsParty)
     const auto managers = partyOf("Confer with labor relations managers");
     EXPECT_TRUE(managers.at("labor relations"));
     EXPECT_FALSE(managers.at("confer"));
+    // So do the verbs opening a duty, when a class knows them or they are generic; not a word
+    // opening prose that is only taken for a verb.
+    const auto overseen = partyOf("Direct and oversee the marketing manager");
+    EXPECT_TRUE(overseen.at("marketing"));
+    EXPECT_TRUE(overseen.at("manager"));
+    EXPECT_FALSE(overseen.at("oversee"));
+    EXPECT_TRUE(partyOf("Support the Chief Executive").at("chief"));
+    EXPECT_FALSE(partyOf("Senior HR Business Partner to the Executive Team").at("partner"));
 }
 
 TEST(TextNormalizer, TheVerbsOpeningADutyAreItsHead)
