@@ -1839,6 +1839,18 @@ void OverlapFinder::finish()
     std::sort(links.begin(), links.end(), [](const Link &p, const Link &q) {
         return std::tie(p.a, p.b, p.dutyA, p.dutyB) < std::tie(q.a, q.b, q.dutyA, q.dutyB);
     });
+    // Looked up by role pair, the roles' records are read from all over memory, a cache miss
+    // each; with more pairs than roles, their duty counts are read once, in role order.
+    std::vector<double> dutyCount;
+    if (links.size() > static_cast<size_t>(m_model.roleCount())) {
+        for (const Role &role : m_model.roles)
+            dutyCount.push_back(static_cast<double>(role.responsibilities.size()));
+    }
+    auto dutiesOf = [&](RoleIndex role) {
+        return dutyCount.empty() ? static_cast<double>(m_model.role(role).responsibilities.size())
+                                 : dutyCount[role];
+    };
+    m_result.rolePairs.reserve(links.size());
     std::vector<int> dutiesB;
     for (size_t begin = 0; begin < links.size();) {
         size_t end = begin;
@@ -1853,8 +1865,8 @@ void OverlapFinder::finish()
         }
         std::sort(dutiesB.begin(), dutiesB.end());
         p.matchedB = static_cast<int>(std::unique(dutiesB.begin(), dutiesB.end()) - dutiesB.begin());
-        const double sizeA = static_cast<double>(m_model.role(p.a).responsibilities.size());
-        const double sizeB = static_cast<double>(m_model.role(p.b).responsibilities.size());
+        const double sizeA = dutiesOf(p.a);
+        const double sizeB = dutiesOf(p.b);
         p.coverageA = p.matchedA / sizeA;
         p.coverageB = p.matchedB / sizeB;
         p.score = (p.matchedA + p.matchedB) / (sizeA + sizeB);
