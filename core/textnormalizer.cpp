@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -316,6 +317,68 @@ constexpr int roleStrength(TermRole role)
     return 0;
 }
 
+// Words to what is known of them, in one flat table probed linearly: a word is looked up for
+// every word of every duty, and a table of nodes would cost a cache miss each. Values stay where
+// they are as the table grows, so a reference to one outlives the next insertion.
+template<typename Value>
+class WordTable
+{
+public:
+    const Value *find(std::string_view word) const
+    {
+        if (m_slots.empty())
+            return nullptr;
+        const size_t mask = m_slots.size() - 1;
+        for (size_t slot = hashOf(word) & mask;; slot = (slot + 1) & mask) {
+            const std::uint32_t entry = m_slots[slot];
+            if (entry == 0)
+                return nullptr;
+            if (m_entries[entry - 1].word == word)
+                return &m_entries[entry - 1].value;
+        }
+    }
+    // WORD must not be in the table yet.
+    Value &insert(std::string_view word, Value value)
+    {
+        if (2 * (m_entries.size() + 1) > m_slots.size())
+            grow();
+        m_entries.push_back({std::string(word), std::move(value)});
+        place(m_entries.size());
+        return m_entries.back().value;
+    }
+    size_t size() const { return m_entries.size(); }
+
+private:
+    struct Entry
+    {
+        std::string word;
+        Value value;
+    };
+    static std::uint64_t hashOf(std::string_view word)
+    {
+        std::uint64_t h = 0xcbf29ce484222325u; // FNV-1a
+        for (const char c : word)
+            h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
+        return h ^ (h >> 29);
+    }
+    void place(size_t entry)
+    {
+        const size_t mask = m_slots.size() - 1;
+        size_t slot = hashOf(m_entries[entry - 1].word) & mask;
+        while (m_slots[slot] != 0)
+            slot = (slot + 1) & mask;
+        m_slots[slot] = static_cast<std::uint32_t>(entry);
+    }
+    void grow()
+    {
+        m_slots.assign(std::max<size_t>(64, 2 * m_slots.size()), 0);
+        for (size_t entry = 1; entry <= m_entries.size(); ++entry)
+            place(entry);
+    }
+    std::deque<Entry> m_entries;
+    std::vector<std::uint32_t> m_slots; // entry number + 1, 0 when empty
+};
+
 enum class Break : std::uint8_t { None, Stop, Punct, Sentence };
 
 // The words the reading of a duty turns on: its clauses, qualifiers, scopes and lists.
@@ -335,7 +398,7 @@ struct WordKind
 // Looked up once per word as it is split off, so that reading the duty compares no strings.
 WordKind kindOf(std::string_view word)
 {
-    static const std::unordered_map<std::string_view, WordKind> kinds = [] {
+    static const WordTable<WordKind> kinds = [] {
         std::unordered_map<std::string_view, WordKind> k;
         for (std::string_view w : stopWords)
             k[w].stop = true;
@@ -357,10 +420,13 @@ WordKind kindOf(std::string_view word)
                                    "programme", "program", "project", "projects", "account",
                                    "site", "store", "group", "function"})
             k[w].marker = Marker::Unit;
-        return k;
+        WordTable<WordKind> table;
+        for (const auto &[w, kind] : k)
+            table.insert(w, kind);
+        return table;
     }();
-    const auto it = kinds.find(word);
-    return it == kinds.end() ? WordKind{} : it->second;
+    const WordKind *kind = kinds.find(word);
+    return kind ? *kind : WordKind{};
 }
 
 struct Word
@@ -389,6 +455,8 @@ struct Token
     bool leadingVerb = false;
     bool head = false; // one of the verbs opening a sentence (TextTerm::head)
     bool opening = false; // among the words opening a sentence, whatever their role
+    bool personWord = false; // WordInfo::personWord
+    bool titleWord = false;  // WordInfo::titleWord
     bool party = false; // TextTerm::party
     bool afterConjunction = false; // right after "and" or "or"
     // After "with", "to" or "for", with no content word between ("with the", "to its").
@@ -450,17 +518,22 @@ struct TextNormalizer::Private
         std::string key;
         TermRole role = TermRole::Object;
         bool viaClass = false;
+        bool personWord = false; // one of the nouns for people, as written
+        bool titleWord = false;  // one of the titles, as written
+        bool purposeVerb = false; // "to" before it opens a purpose clause
     };
-    std::unordered_map<std::string, WordInfo> wordCache;
+    WordTable<WordInfo> wordCache;
     WordInfo scratch;
 
     const WordInfo &wordInfo(const std::string &word)
     {
-        auto it = wordCache.find(word);
-        if (it != wordCache.end())
-            return it->second;
+        if (const WordInfo *known = wordCache.find(word))
+            return *known;
         WordInfo info;
         info.stem = stem(word);
+        info.personWord = party.count(word) > 0;
+        info.titleWord = title.count(word) > 0;
+        info.purposeVerb = purpose.count(info.stem) > 0;
         auto cls = classOf.find(americanSpelling(word));
         if (generic.count(info.stem)) {
             info.role = TermRole::Generic;
@@ -477,7 +550,7 @@ struct TextNormalizer::Private
             scratch = std::move(info);
             return scratch;
         }
-        return wordCache.emplace(word, std::move(info)).first->second;
+        return wordCache.insert(word, std::move(info));
     }
 
     std::vector<Word> split(std::string_view text) const;
@@ -750,7 +823,7 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         // Purpose clauses: "to <verb>", "in order to", "so that", ", ensuring".
         if (w.is(Marker::To) && i + 1 < words.size() && words[i + 1].cjk.empty()
             && words[i + 1].before == Break::None && !first) {
-            if (purpose.count(stem(words[i + 1].text))) {
+            if (wordInfo(words[i + 1].text).purposeVerb) {
                 inPurpose = true;
                 purposeVerb = true;
             }
@@ -778,6 +851,8 @@ std::vector<Token> TextNormalizer::Private::tokens(const std::vector<Word> &word
         t.plainStem = info.stem;
         t.surface = w.text;
         t.role = info.role;
+        t.personWord = info.personWord;
+        t.titleWord = info.titleWord;
         const bool atHead = leadingVerbs;
         if (leadingVerbs) {
             if (t.role == TermRole::Object && !info.viaClass && mayBeBareVerb(w.text)) {
@@ -825,8 +900,8 @@ void TextNormalizer::Private::markParties(std::vector<Token> &tokens) const
         if (tokens[i].cjk || tokens[i].role == TermRole::Activity)
             continue;
         // "Managers" is also a generic word (manage).
-        const bool person = tokens[i].role == TermRole::Object && party.count(tokens[i].surface);
-        if (!person && !title.count(tokens[i].surface))
+        const bool person = tokens[i].role == TermRole::Object && tokens[i].personWord;
+        if (!person && !tokens[i].titleWord)
             continue;
         size_t first = i;
         while (first > 0 && tokens[first].before == Break::None) {
