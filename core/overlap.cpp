@@ -1,5 +1,6 @@
 #include "core/overlap.h"
 
+#include "core/stringtable.h"
 #include "core/textnormalizer.h"
 
 #include <algorithm>
@@ -288,7 +289,7 @@ void explain(const ExplainedTerms &a, const ExplainedTerms &b, std::vector<std::
 // ones later, generic ones last, so the rare ones land in the indexed prefixes.
 struct Vocabulary
 {
-    std::unordered_map<std::string, int> idOf;
+    StringTable<int> idOf;
     std::vector<const std::string *> key;
     std::vector<int> frequency;
     std::vector<bool> generic;
@@ -296,14 +297,14 @@ struct Vocabulary
 
     int intern(const std::string &termKey, bool isGeneric, bool isPhrase)
     {
-        auto [it, inserted] = idOf.try_emplace(termKey, static_cast<int>(frequency.size()));
-        if (inserted) {
-            key.push_back(&it->first);
-            frequency.push_back(0);
-            generic.push_back(isGeneric);
-            phrase.push_back(isPhrase);
-        }
-        return it->second;
+        if (const int *id = idOf.find(termKey))
+            return *id;
+        const int id = static_cast<int>(frequency.size());
+        key.push_back(&idOf.insert(termKey, id).key);
+        frequency.push_back(0);
+        generic.push_back(isGeneric);
+        phrase.push_back(isPhrase);
+        return id;
     }
 };
 

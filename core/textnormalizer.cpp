@@ -1,5 +1,6 @@
 #include "core/textnormalizer.h"
 
+#include "core/stringtable.h"
 #include "core/utf8.h"
 
 #include <libstemmer.h>
@@ -8,7 +9,6 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -317,68 +317,6 @@ constexpr int roleStrength(TermRole role)
     return 0;
 }
 
-// Words to what is known of them, in one flat table probed linearly: a word is looked up for
-// every word of every duty, and a table of nodes would cost a cache miss each. Values stay where
-// they are as the table grows, so a reference to one outlives the next insertion.
-template<typename Value>
-class WordTable
-{
-public:
-    const Value *find(std::string_view word) const
-    {
-        if (m_slots.empty())
-            return nullptr;
-        const size_t mask = m_slots.size() - 1;
-        for (size_t slot = hashOf(word) & mask;; slot = (slot + 1) & mask) {
-            const std::uint32_t entry = m_slots[slot];
-            if (entry == 0)
-                return nullptr;
-            if (m_entries[entry - 1].word == word)
-                return &m_entries[entry - 1].value;
-        }
-    }
-    // WORD must not be in the table yet.
-    Value &insert(std::string_view word, Value value)
-    {
-        if (2 * (m_entries.size() + 1) > m_slots.size())
-            grow();
-        m_entries.push_back({std::string(word), std::move(value)});
-        place(m_entries.size());
-        return m_entries.back().value;
-    }
-    size_t size() const { return m_entries.size(); }
-
-private:
-    struct Entry
-    {
-        std::string word;
-        Value value;
-    };
-    static std::uint64_t hashOf(std::string_view word)
-    {
-        std::uint64_t h = 0xcbf29ce484222325u; // FNV-1a
-        for (const char c : word)
-            h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3u;
-        return h ^ (h >> 29);
-    }
-    void place(size_t entry)
-    {
-        const size_t mask = m_slots.size() - 1;
-        size_t slot = hashOf(m_entries[entry - 1].word) & mask;
-        while (m_slots[slot] != 0)
-            slot = (slot + 1) & mask;
-        m_slots[slot] = static_cast<std::uint32_t>(entry);
-    }
-    void grow()
-    {
-        m_slots.assign(std::max<size_t>(64, 2 * m_slots.size()), 0);
-        for (size_t entry = 1; entry <= m_entries.size(); ++entry)
-            place(entry);
-    }
-    std::deque<Entry> m_entries;
-    std::vector<std::uint32_t> m_slots; // entry number + 1, 0 when empty
-};
-
 enum class Break : std::uint8_t { None, Stop, Punct, Sentence };
 
 // The words the reading of a duty turns on: its clauses, qualifiers, scopes and lists.
@@ -398,7 +336,7 @@ struct WordKind
 // Looked up once per word as it is split off, so that reading the duty compares no strings.
 WordKind kindOf(std::string_view word)
 {
-    static const WordTable<WordKind> kinds = [] {
+    static const StringTable<WordKind> kinds = [] {
         std::unordered_map<std::string_view, WordKind> k;
         for (std::string_view w : stopWords)
             k[w].stop = true;
@@ -420,7 +358,7 @@ WordKind kindOf(std::string_view word)
                                    "programme", "program", "project", "projects", "account",
                                    "site", "store", "group", "function"})
             k[w].marker = Marker::Unit;
-        WordTable<WordKind> table;
+        StringTable<WordKind> table;
         for (const auto &[w, kind] : k)
             table.insert(w, kind);
         return table;
@@ -522,7 +460,7 @@ struct TextNormalizer::Private
         bool titleWord = false;  // one of the titles, as written
         bool purposeVerb = false; // "to" before it opens a purpose clause
     };
-    WordTable<WordInfo> wordCache;
+    StringTable<WordInfo> wordCache;
     WordInfo scratch;
 
     const WordInfo &wordInfo(const std::string &word)
@@ -550,7 +488,7 @@ struct TextNormalizer::Private
             scratch = std::move(info);
             return scratch;
         }
-        return wordCache.insert(word, std::move(info));
+        return wordCache.insert(word, std::move(info)).value;
     }
 
     std::vector<Word> split(std::string_view text) const;
