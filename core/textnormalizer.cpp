@@ -998,19 +998,26 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
 
     std::vector<TextTerm> out;
     out.reserve(2 * toks.size()); // a word and its phrase with the next
-    auto add = [&](TextTerm term) {
+    // A key said twice is one term, with the stronger role and emphasis; true when KEY joined
+    // the term made of it before.
+    auto merged = [&](const std::string &key, TermRole role, float emphasis, bool scope,
+                      bool head, bool party) {
         for (TextTerm &existing : out) {
-            if (existing.key == term.key) {
-                if (roleStrength(term.role) > roleStrength(existing.role))
-                    existing.role = term.role;
-                existing.emphasis = std::max(existing.emphasis, term.emphasis);
-                existing.scope = existing.scope && term.scope;
-                existing.head = existing.head && term.head;
-                existing.party = existing.party && term.party;
-                return;
+            if (existing.key == key) {
+                if (roleStrength(role) > roleStrength(existing.role))
+                    existing.role = role;
+                existing.emphasis = std::max(existing.emphasis, emphasis);
+                existing.scope = existing.scope && scope;
+                existing.head = existing.head && head;
+                existing.party = existing.party && party;
+                return true;
             }
         }
-        out.push_back(std::move(term));
+        return false;
+    };
+    auto add = [&](TextTerm &&term) {
+        if (!merged(term.key, term.role, term.emphasis, term.scope, term.head, term.party))
+            out.push_back(std::move(term));
     };
     auto effectiveRole = [](const Token &t) {
         if (t.role == TermRole::Generic)
@@ -1074,8 +1081,20 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
                 phrase->party = t.party && n.party;
             }
         }
-        add({std::move(t.key), std::move(t.surface), std::move(t.plainStem), effectiveRole(t),
-             false, t.viaSynonym, t.emphasis, t.scope, t.head, t.party});
+        // Made in place: a duty's words are most of the terms of every model.
+        const TermRole role = effectiveRole(t);
+        if (!merged(t.key, role, t.emphasis, t.scope, t.head, t.party)) {
+            TextTerm &term = out.emplace_back();
+            term.key = std::move(t.key);
+            term.surface = std::move(t.surface);
+            term.stem = std::move(t.plainStem);
+            term.role = role;
+            term.viaSynonym = t.viaSynonym;
+            term.emphasis = t.emphasis;
+            term.scope = t.scope;
+            term.head = t.head;
+            term.party = t.party;
+        }
         if (phrase)
             add(std::move(*phrase));
     }
