@@ -998,26 +998,27 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
 
     std::vector<TextTerm> out;
     out.reserve(2 * toks.size()); // a word and its phrase with the next
-    // A key said twice is one term, with the stronger role and emphasis; true when KEY joined
-    // the term made of it before.
-    auto merged = [&](const std::string &key, TermRole role, float emphasis, bool scope,
-                      bool head, bool party) {
-        for (TextTerm &existing : out) {
-            if (existing.key == key) {
-                if (roleStrength(role) > roleStrength(existing.role))
-                    existing.role = role;
-                existing.emphasis = std::max(existing.emphasis, emphasis);
-                existing.scope = existing.scope && scope;
-                existing.head = existing.head && head;
-                existing.party = existing.party && party;
-                return true;
+    // A key said twice is one term, with the stronger role and emphasis: the term just made
+    // last joins the one made of its key before, if there is one.
+    auto joinRepeatedKey = [&] {
+        const TextTerm &term = out.back();
+        for (size_t k = 0; k + 1 < out.size(); ++k) {
+            TextTerm &existing = out[k];
+            if (existing.key == term.key) {
+                if (roleStrength(term.role) > roleStrength(existing.role))
+                    existing.role = term.role;
+                existing.emphasis = std::max(existing.emphasis, term.emphasis);
+                existing.scope = existing.scope && term.scope;
+                existing.head = existing.head && term.head;
+                existing.party = existing.party && term.party;
+                out.pop_back();
+                return;
             }
         }
-        return false;
     };
     auto add = [&](TextTerm &&term) {
-        if (!merged(term.key, term.role, term.emphasis, term.scope, term.head, term.party))
-            out.push_back(std::move(term));
+        out.push_back(std::move(term));
+        joinRepeatedKey();
     };
     auto effectiveRole = [](const Token &t) {
         if (t.role == TermRole::Generic)
@@ -1082,19 +1083,17 @@ std::vector<TextTerm> TextNormalizer::terms(std::string_view text)
             }
         }
         // Made in place: a duty's words are most of the terms of every model.
-        const TermRole role = effectiveRole(t);
-        if (!merged(t.key, role, t.emphasis, t.scope, t.head, t.party)) {
-            TextTerm &term = out.emplace_back();
-            term.key = std::move(t.key);
-            term.surface = std::move(t.surface);
-            term.stem = std::move(t.plainStem);
-            term.role = role;
-            term.viaSynonym = t.viaSynonym;
-            term.emphasis = t.emphasis;
-            term.scope = t.scope;
-            term.head = t.head;
-            term.party = t.party;
-        }
+        TextTerm &term = out.emplace_back();
+        term.key = std::move(t.key);
+        term.surface = std::move(t.surface);
+        term.stem = std::move(t.plainStem);
+        term.role = effectiveRole(t);
+        term.viaSynonym = t.viaSynonym;
+        term.emphasis = t.emphasis;
+        term.scope = t.scope;
+        term.head = t.head;
+        term.party = t.party;
+        joinRepeatedKey();
         if (phrase)
             add(std::move(*phrase));
     }
