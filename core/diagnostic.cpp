@@ -59,12 +59,17 @@ std::string summarizeDiagnostics(const std::vector<Diagnostic> &diagnostics)
     return plural(errors, "error") + ", " + plural(warnings, "warning");
 }
 
-std::string jsonQuote(std::string_view text)
+void appendJsonQuoted(std::string &out, std::string_view text)
 {
-    std::string out;
-    out.reserve(text.size() + 2);
     out += '"';
-    for (const char c : text) {
+    // Runs of characters that need no escape are appended whole.
+    size_t plain = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+            continue;
+        out.append(text.substr(plain, i - plain));
+        plain = i + 1;
         switch (c) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -73,17 +78,22 @@ std::string jsonQuote(std::string_view text)
         case '\n': out += "\\n"; break;
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
-                out += escaped;
-            } else {
-                out += c;
-            }
+        default: {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned char>(c));
+            out += escaped;
+        }
         }
     }
+    out.append(text.substr(plain));
     out += '"';
+}
+
+std::string jsonQuote(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size() + 2);
+    appendJsonQuoted(out, text);
     return out;
 }
 

@@ -36,5 +36,7 @@ std::string diagnosticsToJson(std::string_view fileName, const std::vector<Diagn
 
 // JSON string literal with quotes, escaping per RFC 8259.
 std::string jsonQuote(std::string_view text);
+// The same, appended to OUT.
+void appendJsonQuoted(std::string &out, std::string_view text);
 
 } // namespace rolescope

@@ -602,6 +602,41 @@ TEST(OverlapReport, JsonHasTheDocumentedShape)
               "  {\"a\": \"sales-manager\", \"b\": \"product-manager\", \"score\": 1, \"shared\": 1}]}\n");
 }
 
+TEST(OverlapReport, JsonEscapesQuotesBackslashesAndControlCharacters)
+{
+    const Model model = makeModel({{"a", {duty("Tabs\there, a \\ and \"quotes\"\x01", {"t"})}},
+                                   {"b", {duty("Line\nbreak", {"t"})}}});
+    const std::string json = overlapsToJson(model, findOverlaps(model));
+    EXPECT_NE(json.find(R"("text": "Tabs\there, a \\ and \"quotes\"\u0001"})"), std::string::npos)
+        << json;
+    EXPECT_NE(json.find(R"("text": "Line\nbreak"})"), std::string::npos) << json;
+}
+
+// A duty many roles hold is listed once, with its number of roles, after the pairs.
+TEST(OverlapReport, GenericDutiesAreListedOnceAfterThePairs)
+{
+    std::vector<RoleSpec> specs;
+    for (int i = 0; i < 3; ++i)
+        specs.push_back({"role" + std::to_string(i), {duty("Complete weekly timesheets")}});
+    const Model model = makeModel(std::move(specs));
+    OverlapOptions options;
+    options.maxRolesPerDuty = 2;
+    const OverlapResult result = findOverlaps(model, options);
+    ASSERT_EQ(result.genericDuties.size(), 1u);
+    const std::string text = overlapsToText(model, result);
+    EXPECT_NE(text.find("\nGeneric duties (held by many roles, not listed pair by pair)\n"
+                        "3 roles  Complete weekly timesheets\n"),
+              std::string::npos)
+        << text;
+    const std::string json = overlapsToJson(model, result);
+    EXPECT_NE(json.find(",\n \"generic_duties\": [\n  {\"text\": \"Complete weekly timesheets\", "
+                        "\"tag\": false, \"roles\": 3, \"duties\": [{\"role\": \"role0\", "
+                        "\"index\": 0}, {\"role\": \"role1\", \"index\": 0}, {\"role\": "
+                        "\"role2\", \"index\": 0}]}]}\n"),
+              std::string::npos)
+        << json;
+}
+
 TEST(OverlapReport, CsvQuotesFieldsWithCommasAndQuotes)
 {
     const Model model = makeModel({{"a", {duty("Plan, budget and \"track\" events", {"ev"})}},
