@@ -74,6 +74,7 @@ DutyComparison::DutyComparison(const Model &model, const OverlapResult &overlaps
             if (column >= 0)
                 members.emplace_back(column, duty.index);
         }
+        const MatchedTerms terms = std::vector<std::string>{cluster.text};
         for (size_t i = 0; i < members.size(); ++i) {
             for (size_t j = i + 1; j < members.size(); ++j) {
                 if (members[i].first == members[j].first)
@@ -82,7 +83,7 @@ DutyComparison::DutyComparison(const Model &model, const OverlapResult &overlaps
                                    members[j].second,
                                    cluster.byTag ? OverlapKind::Tag : OverlapKind::Text,
                                    cluster.byTag ? MatchReason::SameTag : MatchReason::SameText,
-                                   1.0, {cluster.text}});
+                                   1.0, terms});
             }
         }
     }

@@ -17,7 +17,7 @@ struct DutyMatch
     OverlapKind kind = OverlapKind::Text;
     MatchReason reason = MatchReason::SharedTerms;
     double score = 0;
-    std::vector<std::string> terms;
+    MatchedTerms terms;
 };
 
 // Duties of several compared roles that describe the same work: one aligned row of the
@@ -75,7 +75,7 @@ private:
         OverlapKind kind;
         MatchReason reason;
         double score;
-        std::vector<std::string> terms;
+        MatchedTerms terms;
     };
 
     int columnOf(RoleIndex role) const;

@@ -381,6 +381,18 @@ struct Occurrence
 
 } // namespace
 
+MatchedTerms::MatchedTerms(std::vector<std::string> terms)
+    : m_terms(terms.empty() ? nullptr
+                            : std::make_shared<const std::vector<std::string>>(std::move(terms)))
+{
+}
+
+const std::vector<std::string> &MatchedTerms::noTerms()
+{
+    static const std::vector<std::string> none;
+    return none;
+}
+
 // --- DutySimilarity ---------------------------------------------------------------------------
 
 struct DutySimilarity::Private
@@ -1619,14 +1631,13 @@ void OverlapFinder::emitTextPairs()
         for (size_t i = first; i < end; ++i)
             fn(i);
     };
-    // Calls source(index) for each source of BLOCK, then dutyPair(a, b, last) for each of its
-    // pairs of duties of different roles; LAST marks the source's last pair, which may take its
-    // explanation instead of a copy.
+    // Calls source(index) for each source of BLOCK, then dutyPair(a, b) for each of its pairs
+    // of duties of different roles.
     auto visitBlock = [&](size_t block, auto &&source, auto &&dutyPair) {
-        auto visit = [&](int dutyA, int dutyB, bool last) {
+        auto visit = [&](int dutyA, int dutyB) {
             if (m_duties[dutyA].role != m_duties[dutyB].role
                 && wanted(m_duties[dutyA], m_duties[dutyB]))
-                dutyPair(std::min(dutyA, dutyB), std::max(dutyA, dutyB), last);
+                dutyPair(std::min(dutyA, dutyB), std::max(dutyA, dutyB));
         };
         forEachSource(block, [&](size_t index) {
             source(index);
@@ -1634,17 +1645,15 @@ void OverlapFinder::emitTextPairs()
                 const std::vector<int> &duties = m_groups[index].duties;
                 for (size_t i = 0; i < duties.size(); ++i) {
                     for (size_t j = i + 1; j < duties.size(); ++j)
-                        visit(duties[i], duties[j], false);
+                        visit(duties[i], duties[j]);
                 }
                 return;
             }
             const std::vector<int> &dutiesA = m_groups[m_groupPairs[index].a].duties;
             const std::vector<int> &dutiesB = m_groups[m_groupPairs[index].b].duties;
-            for (size_t ia = 0; ia < dutiesA.size(); ++ia) {
-                for (size_t ib = 0; ib < dutiesB.size(); ++ib) {
-                    visit(dutiesA[ia], dutiesB[ib],
-                          ia + 1 == dutiesA.size() && ib + 1 == dutiesB.size());
-                }
+            for (int dutyA : dutiesA) {
+                for (int dutyB : dutiesB)
+                    visit(dutyA, dutyB);
             }
         });
     };
@@ -1687,7 +1696,7 @@ void OverlapFinder::emitTextPairs()
     std::vector<size_t> blockBegin(groupBlocks + pairBlocks + 1, 0);
     for (size_t block = 0; block < groupBlocks + pairBlocks; ++block) {
         size_t count = 0;
-        visitBlock(block, [](size_t) {}, [&](int, int, bool) { ++count; });
+        visitBlock(block, [](size_t) {}, [&](int, int) { ++count; });
         blockBegin[block + 1] = blockBegin[block] + count;
     }
     m_result.overlaps.resize(blockBegin.back());
@@ -1695,30 +1704,26 @@ void OverlapFinder::emitTextPairs()
                    [&](size_t, auto nextBlock) {
         for (size_t block; nextBlock(block);) {
             DutyOverlap *next = m_result.overlaps.data() + blockBegin[block];
-            Explanation *explanation = nullptr;
+            MatchReason reason = MatchReason::SameText;
+            MatchedTerms terms;
             double score = 1.0;
+            // The source's overlaps share its terms, made a shared list only now: a list's
+            // bookkeeping, while the wordings' terms were still held, raised the peak memory.
             auto source = [&](size_t index) {
-                if (block < groupBlocks) {
-                    explanation = &wordingExplanations[index];
-                    score = 1.0;
-                } else {
-                    explanation = &pairExplanations[index];
-                    score = m_groupPairs[index].score;
-                }
+                Explanation &explanation = block < groupBlocks ? wordingExplanations[index]
+                                                                : pairExplanations[index];
+                reason = explanation.reason;
+                terms = std::move(explanation.terms);
+                score = block < groupBlocks ? 1.0 : m_groupPairs[index].score;
             };
-            auto dutyPair = [&](int dutyA, int dutyB, bool last) {
+            auto dutyPair = [&](int dutyA, int dutyB) {
                 DutyOverlap &o = *next++;
                 o.a = m_duties[dutyA];
                 o.b = m_duties[dutyB];
                 o.kind = OverlapKind::Text;
-                o.reason = explanation->reason;
+                o.reason = reason;
                 o.score = score;
-                // Most wordings are one duty's: the explanation is moved into the last overlap
-                // made of it, copied into the others.
-                if (last)
-                    o.terms = std::move(explanation->terms);
-                else
-                    o.terms = explanation->terms;
+                o.terms = terms;
             };
             visitBlock(block, source, dutyPair);
         }
@@ -1793,19 +1798,23 @@ void OverlapFinder::emitTagPairs()
                     o.kind = OverlapKind::Tag;
                     o.reason = MatchReason::SameTag;
                     o.score = 1.0;
-                    o.terms.emplace_back(tag);
+                    o.terms = std::vector<std::string>{std::string(tag)};
                     m_result.overlaps.push_back(std::move(o));
                     continue;
                 }
                 DutyOverlap &o = m_result.overlaps[it->second];
-                if (o.kind != OverlapKind::Tag) {
+                std::vector<std::string> tags;
+                if (o.kind == OverlapKind::Tag) {
+                    tags = o.terms.list();
+                } else {
                     o.kind = OverlapKind::Tag;
                     o.reason = MatchReason::SameTag;
                     o.score = 1.0;
-                    o.terms.clear();
                 }
-                if (std::find(o.terms.begin(), o.terms.end(), tag) == o.terms.end())
-                    o.terms.emplace_back(tag);
+                if (std::find(tags.begin(), tags.end(), tag) == tags.end()) {
+                    tags.emplace_back(tag);
+                    o.terms = std::move(tags);
+                }
             }
         }
     }

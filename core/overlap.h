@@ -33,6 +33,36 @@ enum class MatchReason {
     Synonym,       // shared terms, at least one through a synonym group or verb class
 };
 
+// The matched words and phrases of an overlap, never changed once made. Every overlap of the
+// same two wordings shares one list: at 100,000 generated roles, the 4.5 million overlaps come
+// from 2.2 million pairs of wordings, and a copy each took memory and time to make and free.
+class MatchedTerms
+{
+public:
+    using value_type = std::string;
+    using const_iterator = std::vector<std::string>::const_iterator;
+    using iterator = const_iterator;
+
+    MatchedTerms() = default;
+    // Implicit: a list of words is what an overlap's terms are.
+    MatchedTerms(std::vector<std::string> terms);
+
+    const std::vector<std::string> &list() const { return m_terms ? *m_terms : noTerms(); }
+    const_iterator begin() const { return list().begin(); }
+    const_iterator end() const { return list().end(); }
+    size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    const std::string &operator[](size_t i) const { return list()[i]; }
+
+    bool operator==(const MatchedTerms &other) const { return list() == other.list(); }
+    bool operator==(const std::vector<std::string> &other) const { return list() == other; }
+
+private:
+    static const std::vector<std::string> &noTerms();
+
+    std::shared_ptr<const std::vector<std::string>> m_terms;
+};
+
 struct DutyOverlap
 {
     DutyRef a; // a comes before b in model order
@@ -42,7 +72,7 @@ struct DutyOverlap
     double score = 0.0; // 1 for tags
     // The shared tags, or the matched words and phrases as written in a ("market research");
     // a synonym shows both wordings ("hire ~ recruit").
-    std::vector<std::string> terms;
+    MatchedTerms terms;
 };
 
 // How much two roles do the same work. Counts use the overlaps reported (generic duty

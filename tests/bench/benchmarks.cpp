@@ -218,6 +218,13 @@ void layout(benchmark::State &state)
 }
 
 #ifdef ROLESCOPE_BENCH_OVERLAP
+// Bytes allocated and not freed, in the heap and in blocks mapped on their own.
+double heapInUse()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks) + double(info.hblkhd);
+}
+
 // The whole analysis, or with ONE_ROLE what the window's "who else does what I do" and a
 // comparison need: the overlaps of one role (the one halfway through the model) with all others.
 // With READ_BACK, the duties' terms come from an earlier run (OverlapOptions::preparedDuties),
@@ -240,14 +247,19 @@ void overlapDetection(benchmark::State &state, bool oneRole, bool readBack = fal
     size_t overlaps = 0;
     size_t rolePairs = 0;
     size_t generic = 0;
+    double resultMegabytes = 0;
     for (auto _ : state) {
+        const double heldBefore = heapInUse();
         OverlapResult result = findOverlaps(model, options);
+        resultMegabytes = (heapInUse() - heldBefore) / 1e6;
         overlaps = result.overlaps.size();
         rolePairs = result.rolePairs.size();
         generic = result.genericDuties.size();
     }
     memory.report(state);
     setRoleCounters(state);
+    // What the window holds while it shows the result.
+    state.counters["result_MB"] = resultMegabytes;
     state.counters["overlaps"] = double(overlaps);
     state.counters["role_pairs"] = double(rolePairs);
     state.counters["generic_duties"] = double(generic);

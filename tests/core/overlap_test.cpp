@@ -116,6 +116,26 @@ TEST(Overlap, StemmingMatchesInflectedWords)
     EXPECT_EQ(o->terms, (std::vector<std::string>{"prepare", "annual", "budget"}));
 }
 
+// A wording held by many roles makes many overlaps; they hold one list of matched words, not a
+// copy each (millions of overlaps at 100,000 roles).
+TEST(Overlap, OverlapsOfTheSameWordingsShareTheirMatchedTerms)
+{
+    const Model model = makeModel({{"a", {duty("Prepare the annual budget")}},
+                                   {"b", {duty("Prepare the annual budget")}},
+                                   {"c", {duty("Prepare the annual budget"), duty("Audit expense claims")}},
+                                   {"d", {duty("Audit employee expense claims")}},
+                                   {"e", {duty("Audit employee expense claims")}}});
+    const OverlapResult result = findOverlaps(model);
+    const DutyOverlap *ab = findPair(result, {0, 0}, {1, 0});
+    const DutyOverlap *ac = findPair(result, {0, 0}, {2, 0});
+    const DutyOverlap *cd = findPair(result, {2, 1}, {3, 0});
+    const DutyOverlap *ce = findPair(result, {2, 1}, {4, 0});
+    ASSERT_TRUE(ab && ac && cd && ce) << overlapsToText(model, result);
+    EXPECT_EQ(&ab->terms.list(), &ac->terms.list());
+    EXPECT_EQ(&cd->terms.list(), &ce->terms.list());
+    EXPECT_EQ(cd->terms, (std::vector<std::string>{"audit", "expense claims"}));
+}
+
 TEST(Overlap, CancelledAnalysisReturnsNothing)
 {
     const Model model = makeModel({{"finance", {duty("Prepare the annual budget")}},
