@@ -229,38 +229,88 @@ bool containsWord(std::string_view phrase, std::string_view word)
     return false;
 }
 
-// A duty's terms with their keys hashed, so that explaining a pair compares numbers and only
-// confirms the few equal ones: the whole analysis of a large model explains millions of pairs.
-struct ExplainedTerms
+// A duty's content terms as explaining a match needs them. Keys are hashed, so that explaining a
+// pair compares numbers and confirms only the few equal ones: the whole analysis of a large model
+// explains millions of pairs. The strings are packed in one, since that analysis holds the terms
+// of every wording it explains at once (as TextTerms, 830 MB of the 1.7 GB held at 100,000
+// roles). Generic terms are left out: they never make a match.
+class ExplainedTerms
 {
-    std::vector<TextTerm> terms;
-    std::vector<std::uint64_t> keyHashes;
+public:
+    struct Term
+    {
+        std::uint64_t keyHash = 0;
+        // The key, the surface and the stem lie back to back in the packed text.
+        std::uint32_t keyBegin = 0;
+        std::uint32_t surfaceBegin = 0;
+        std::uint32_t stemBegin = 0;
+        std::uint32_t stemEnd = 0;
+        bool phrase = false;
+        // From a synonym group or a verb class: the stems tell apart the words it joins, and
+        // only such terms keep theirs.
+        bool synonymKey = false;
+    };
+    // Pairs of equal terms of two duties: scratch space for explain().
+    using SharedTerms = std::vector<std::pair<const Term *, const Term *>>;
 
     ExplainedTerms() = default;
-    explicit ExplainedTerms(std::vector<TextTerm> termsOfDuty)
-        : terms(std::move(termsOfDuty))
+    explicit ExplainedTerms(const std::vector<TextTerm> &termsOfDuty)
     {
-        keyHashes.reserve(terms.size());
-        for (const TextTerm &t : terms)
-            keyHashes.push_back(std::hash<std::string>{}(t.key));
+        size_t termCount = 0;
+        size_t textSize = 0;
+        for (const TextTerm &t : termsOfDuty) {
+            if (t.role == TermRole::Generic)
+                continue;
+            ++termCount;
+            textSize += t.key.size() + t.surface.size() + (isSynonymKey(t) ? t.stem.size() : 0);
+        }
+        m_terms.reserve(termCount);
+        m_text.reserve(textSize);
+        auto append = [&](const std::string &part) {
+            m_text += part;
+            return static_cast<std::uint32_t>(m_text.size());
+        };
+        for (const TextTerm &t : termsOfDuty) {
+            if (t.role == TermRole::Generic)
+                continue;
+            Term &term = m_terms.emplace_back();
+            term.keyHash = std::hash<std::string>{}(t.key);
+            term.phrase = t.phrase;
+            term.synonymKey = isSynonymKey(t);
+            term.keyBegin = static_cast<std::uint32_t>(m_text.size());
+            term.surfaceBegin = append(t.key);
+            term.stemBegin = append(t.surface);
+            term.stemEnd = term.synonymKey ? append(t.stem) : term.stemBegin;
+        }
     }
+
+    const std::vector<Term> &terms() const { return m_terms; }
+    std::string_view key(const Term &t) const { return part(t.keyBegin, t.surfaceBegin); }
+    std::string_view surface(const Term &t) const { return part(t.surfaceBegin, t.stemBegin); }
+    std::string_view stem(const Term &t) const { return part(t.stemBegin, t.stemEnd); }
+
+private:
+    std::string_view part(std::uint32_t begin, std::uint32_t end) const
+    {
+        return std::string_view(m_text).substr(begin, end - begin);
+    }
+
+    std::vector<Term> m_terms;
+    std::string m_text;
 };
 
 // The shared terms in a's words, phrases first covering their own words, and why they match.
 // SHARED is scratch space, kept by the caller so that a pair allocates only its own terms.
 void explain(const ExplainedTerms &a, const ExplainedTerms &b, std::vector<std::string> &terms,
-             MatchReason &reason, std::vector<std::pair<const TextTerm *, const TextTerm *>> &shared)
+             MatchReason &reason, ExplainedTerms::SharedTerms &shared)
 {
-    // A duty has a dozen terms or so: a linear search beats building a hash table per pair.
+    // A duty has a dozen terms or so: a linear search beats building a hash table per pair. A
+    // duty's keys are distinct (the normaliser merges a word said twice).
     shared.clear();
-    for (size_t i = 0; i < a.terms.size(); ++i) {
-        const TextTerm &t = a.terms[i];
-        if (t.role == TermRole::Generic)
-            continue;
-        for (size_t j = 0; j < b.terms.size(); ++j) {
-            if (b.keyHashes[j] == a.keyHashes[i] && b.terms[j].key == t.key) {
-                if (b.terms[j].role != TermRole::Generic)
-                    shared.emplace_back(&t, &b.terms[j]);
+    for (const ExplainedTerms::Term &t : a.terms()) {
+        for (const ExplainedTerms::Term &u : b.terms()) {
+            if (u.keyHash == t.keyHash && b.key(u) == a.key(t)) {
+                shared.emplace_back(&t, &u);
                 break;
             }
         }
@@ -270,16 +320,19 @@ void explain(const ExplainedTerms &a, const ExplainedTerms &b, std::vector<std::
     for (const auto &[ta, tb] : shared) {
         if (!ta->phrase) {
             const bool covered = std::any_of(shared.begin(), shared.end(), [&](const auto &p) {
-                return p.first->phrase && containsWord(p.first->surface, ta->surface);
+                return p.first->phrase && containsWord(a.surface(*p.first), a.surface(*ta));
             });
             if (covered)
                 continue;
         }
-        if (isSynonymKey(*ta) && ta->stem != tb->stem) {
+        if (ta->synonymKey && a.stem(*ta) != b.stem(*tb)) {
             synonym = true;
-            terms.push_back(ta->surface + " ~ " + tb->surface);
+            std::string joined(a.surface(*ta));
+            joined += " ~ ";
+            joined += b.surface(*tb);
+            terms.push_back(std::move(joined));
         } else {
-            terms.push_back(ta->surface);
+            terms.emplace_back(a.surface(*ta));
         }
     }
     reason = synonym ? MatchReason::Synonym : MatchReason::SharedTerms;
@@ -446,17 +499,17 @@ DutySimilarity::~DutySimilarity() = default;
 
 DutySimilarity::Match DutySimilarity::compare(std::string_view a, std::string_view b) const
 {
-    const ExplainedTerms ta(d->normalizer.terms(a));
-    const ExplainedTerms tb(d->normalizer.terms(b));
+    const std::vector<TextTerm> termsA = d->normalizer.terms(a);
+    const std::vector<TextTerm> termsB = d->normalizer.terms(b);
     std::unordered_map<std::string_view, int> ids;
     std::vector<WeightedTerm> storageA;
     std::vector<WeightedTerm> storageB;
-    const TermVector va = d->vectorOf(ta.terms, ids, storageA);
-    const TermVector vb = d->vectorOf(tb.terms, ids, storageB);
+    const TermVector va = d->vectorOf(termsA, ids, storageA);
+    const TermVector vb = d->vectorOf(termsB, ids, storageB);
     Match match;
     match.score = scoreVectors(va, vb, shortDutyPrior(d->documents)).score;
-    std::vector<std::pair<const TextTerm *, const TextTerm *>> shared;
-    explain(ta, tb, match.terms, match.reason, shared);
+    ExplainedTerms::SharedTerms shared;
+    explain(ExplainedTerms(termsA), ExplainedTerms(termsB), match.terms, match.reason, shared);
     return match;
 }
 
@@ -1669,13 +1722,14 @@ void OverlapFinder::emitTextPairs()
     std::vector<Explanation> pairExplanations(m_groupPairs.size());
     parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.7),
                    [&](size_t, auto nextBlock) {
-        std::vector<std::pair<const TextTerm *, const TextTerm *>> shared;
+        ExplainedTerms::SharedTerms shared;
         for (size_t block; nextBlock(block);) {
             forEachSource(block, [&](size_t index) {
                 if (block < groupBlocks) {
-                    for (const TextTerm &t : m_groupText[index].terms) {
-                        if (t.role != TermRole::Generic && !t.phrase)
-                            wordingExplanations[index].terms.push_back(t.surface);
+                    const ExplainedTerms &text = m_groupText[index];
+                    for (const ExplainedTerms::Term &t : text.terms()) {
+                        if (!t.phrase)
+                            wordingExplanations[index].terms.emplace_back(text.surface(t));
                     }
                     return;
                 }
