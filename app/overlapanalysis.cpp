@@ -200,7 +200,7 @@ void OverlapAnalysis::finish(Run &run) const
     delete run.thread;
     run.thread = nullptr;
     if (run.job->roles.empty()) {
-        m_result = std::move(run.job->result);
+        m_result = std::make_shared<const OverlapResult>(std::move(run.job->result));
         // The whole result answers for every role.
         discardFocus();
     } else {
@@ -259,9 +259,15 @@ const OverlapResult &OverlapAnalysis::result() const
         start();
     if (m_whole.thread)
         return nothingYet();
-    m_result = m_document->hasModel() ? findOverlaps(m_document->model(), options())
-                                      : OverlapResult();
+    m_result = std::make_shared<const OverlapResult>(
+        m_document->hasModel() ? findOverlaps(m_document->model(), options()) : OverlapResult());
     return *m_result;
+}
+
+std::shared_ptr<const OverlapResult> OverlapAnalysis::sharedResult() const
+{
+    const OverlapResult &current = result();
+    return m_result ? m_result : std::make_shared<const OverlapResult>(current);
 }
 
 const OverlapResult &OverlapAnalysis::resultFor(const std::vector<RoleIndex> &roles) const
@@ -343,7 +349,7 @@ void OverlapAnalysis::setMinScore(std::optional<double> minScore)
         return;
     // The result was wanted if it was there or on its way; a very large model is then
     // analysed again at once instead of waiting to be asked a second time.
-    const bool wanted = m_result.has_value() || m_whole.thread != nullptr;
+    const bool wanted = m_result != nullptr || m_whole.thread != nullptr;
     m_minScore = minScore;
     discardAll();
     const int roles = m_document->hasModel() ? m_document->model().roleCount() : 0;

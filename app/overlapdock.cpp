@@ -13,7 +13,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -23,7 +22,6 @@ namespace rolescope {
 OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     : QWidget(parent)
     , m_model(new RolePairModel(analysis, this))
-    , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit)
     , m_minScore(new QDoubleSpinBox)
     , m_minScoreTimer(new QTimer(this))
@@ -35,14 +33,9 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     , m_progressTimer(new QTimer(this))
     , m_analysis(analysis)
 {
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(RolePairModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-
     m_filter->setPlaceholderText(tr("Filter by role title"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &RolePairModel::setFilterText);
 
     // Each change analyses the model again, so stepping through values with the arrows waits
     // for a pause; Enter applies at once.
@@ -59,7 +52,7 @@ OverlapDock::OverlapDock(OverlapAnalysis *analysis, QWidget *parent)
     connect(m_minScore, &QDoubleSpinBox::editingFinished, this, &OverlapDock::applyMinScore);
     showMinScore();
 
-    m_table->setModel(m_proxy);
+    m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(RolePairModel::ScoreColumn, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -9,7 +9,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
 
@@ -33,7 +32,6 @@ public:
     ~OverlapDock() override;
 
     RolePairModel *pairModel() const { return m_model; }
-    QSortFilterProxyModel *proxyModel() const { return m_proxy; }
     QTableView *tableView() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
     // The minimum score of an overlap: the model's threshold until the user changes it.
@@ -52,7 +50,6 @@ private:
     void showMinScore();
 
     RolePairModel *m_model;
-    QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;
     QDoubleSpinBox *m_minScore;
     QTimer *m_minScoreTimer; // waits for the user to stop stepping before analysing again
