@@ -215,8 +215,8 @@ QString ComparisonView::matchesToolTip(int column, int duty) const
     for (const DutyMatch &match : m_comparison.matchesOf(column, duty)) {
         const Role &other = model.role(m_roles[static_cast<size_t>(match.column)]);
         QStringList terms;
-        for (const std::string &term : match.terms)
-            terms.append(fromStd(term).toHtmlEscaped());
+        for (const std::string_view term : match.terms)
+            terms.append(QString::fromUtf8(term.data(), static_cast<qsizetype>(term.size())).toHtmlEscaped());
         html += tr("<p><b>%1</b>: “%2”<br>score %3 · %4: <i>%5</i></p>")
                     .arg(fromStd(other.title).toHtmlEscaped(),
                          fromStd(other.responsibilities[static_cast<size_t>(match.duty)].text)

@@ -434,16 +434,42 @@ struct Occurrence
 
 } // namespace
 
-MatchedTerms::MatchedTerms(std::vector<std::string> terms)
-    : m_terms(terms.empty() ? nullptr
-                            : std::make_shared<const std::vector<std::string>>(std::move(terms)))
+MatchedTerms::MatchedTerms(const std::vector<std::string> &terms)
 {
+    if (terms.empty())
+        return;
+    size_t characters = 0;
+    for (const std::string &term : terms)
+        characters += term.size();
+    const size_t header = 1 + terms.size();
+    auto block = std::make_shared<std::uint32_t[]>(header + (characters + 3) / 4);
+    block[0] = static_cast<std::uint32_t>(terms.size());
+    char *text = reinterpret_cast<char *>(block.get() + header);
+    std::uint32_t end = 0;
+    for (size_t i = 0; i < terms.size(); ++i) {
+        std::memcpy(text + end, terms[i].data(), terms[i].size());
+        end += static_cast<std::uint32_t>(terms[i].size());
+        block[1 + i] = end;
+    }
+    m_block = std::move(block);
 }
 
-const std::vector<std::string> &MatchedTerms::noTerms()
+std::string_view MatchedTerms::operator[](size_t i) const
 {
-    static const std::vector<std::string> none;
-    return none;
+    const std::uint32_t *block = m_block.get();
+    const char *text = reinterpret_cast<const char *>(block + 1 + block[0]);
+    const std::uint32_t begin = i == 0 ? 0 : block[i];
+    return {text + begin, block[1 + i] - begin};
+}
+
+bool MatchedTerms::operator==(const MatchedTerms &other) const
+{
+    return size() == other.size() && std::equal(begin(), end(), other.begin());
+}
+
+bool MatchedTerms::operator==(const std::vector<std::string> &other) const
+{
+    return size() == other.size() && std::equal(begin(), end(), other.begin());
 }
 
 // --- DutySimilarity ---------------------------------------------------------------------------
@@ -1859,7 +1885,8 @@ void OverlapFinder::emitTagPairs()
                 DutyOverlap &o = m_result.overlaps[it->second];
                 std::vector<std::string> tags;
                 if (o.kind == OverlapKind::Tag) {
-                    tags = o.terms.list();
+                    for (const std::string_view earlier : o.terms)
+                        tags.emplace_back(earlier);
                 } else {
                     o.kind = OverlapKind::Tag;
                     o.reason = MatchReason::SameTag;

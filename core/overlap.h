@@ -3,6 +3,8 @@
 #include "core/model.h"
 
 #include <atomic>
+#include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,31 +38,64 @@ enum class MatchReason {
 // The matched words and phrases of an overlap, never changed once made. Every overlap of the
 // same two wordings shares one list: at 100,000 generated roles, the 4.5 million overlaps come
 // from 2.2 million pairs of wordings, and a copy each took memory and time to make and free.
+// A list is one block of memory (its count, where each term ends, then the characters), not a
+// vector of strings, each longer phrase in an allocation of its own.
 class MatchedTerms
 {
 public:
-    using value_type = std::string;
-    using const_iterator = std::vector<std::string>::const_iterator;
+    class const_iterator
+    {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = std::string_view;
+        using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = std::string_view;
+
+        const_iterator() = default;
+        std::string_view operator*() const { return (*m_terms)[m_index]; }
+        const_iterator &operator++()
+        {
+            ++m_index;
+            return *this;
+        }
+        const_iterator operator++(int)
+        {
+            const_iterator before = *this;
+            ++m_index;
+            return before;
+        }
+        bool operator==(const const_iterator &other) const { return m_index == other.m_index; }
+
+    private:
+        friend class MatchedTerms;
+        const_iterator(const MatchedTerms *terms, size_t index)
+            : m_terms(terms)
+            , m_index(index)
+        {}
+
+        const MatchedTerms *m_terms = nullptr;
+        size_t m_index = 0;
+    };
     using iterator = const_iterator;
+    using value_type = std::string_view;
 
     MatchedTerms() = default;
     // Implicit: a list of words is what an overlap's terms are.
-    MatchedTerms(std::vector<std::string> terms);
+    MatchedTerms(const std::vector<std::string> &terms);
 
-    const std::vector<std::string> &list() const { return m_terms ? *m_terms : noTerms(); }
-    const_iterator begin() const { return list().begin(); }
-    const_iterator end() const { return list().end(); }
-    size_t size() const { return list().size(); }
-    bool empty() const { return list().empty(); }
-    const std::string &operator[](size_t i) const { return list()[i]; }
+    size_t size() const { return m_block ? m_block[0] : 0; }
+    bool empty() const { return size() == 0; }
+    std::string_view operator[](size_t i) const;
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, size()}; }
 
-    bool operator==(const MatchedTerms &other) const { return list() == other.list(); }
-    bool operator==(const std::vector<std::string> &other) const { return list() == other; }
+    bool operator==(const MatchedTerms &other) const;
+    bool operator==(const std::vector<std::string> &other) const;
 
 private:
-    static const std::vector<std::string> &noTerms();
-
-    std::shared_ptr<const std::vector<std::string>> m_terms;
+    // [0] the count, [1 + i] where term i ends in the characters that follow.
+    std::shared_ptr<const std::uint32_t[]> m_block;
 };
 
 struct DutyOverlap
