@@ -1787,13 +1787,15 @@ void OverlapFinder::emitTextPairs()
             MatchReason reason = MatchReason::SameText;
             MatchedTerms terms;
             double score = 1.0;
-            // The source's overlaps share its terms, made a shared list only now: a list's
-            // bookkeeping, while the wordings' terms were still held, raised the peak memory.
+            // The source's overlaps share its terms, made a shared list only now (made while
+            // the wordings' terms were still held, the lists raised the peak memory); the
+            // explanation's own copy goes at once.
             auto source = [&](size_t index) {
                 Explanation &explanation = block < groupBlocks ? wordingExplanations[index]
                                                                 : pairExplanations[index];
                 reason = explanation.reason;
-                terms = std::move(explanation.terms);
+                terms = explanation.terms;
+                explanation.terms = {};
                 score = block < groupBlocks ? 1.0 : m_groupPairs[index].score;
             };
             auto dutyPair = [&](int dutyA, int dutyB) {
