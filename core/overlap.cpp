@@ -1742,29 +1742,33 @@ void OverlapFinder::emitTextPairs()
     struct Explanation
     {
         MatchReason reason = MatchReason::SameText;
-        std::vector<std::string> terms;
+        MatchedTerms terms; // shared by every overlap made of it
     };
     std::vector<Explanation> wordingExplanations(m_groups.size());
     std::vector<Explanation> pairExplanations(m_groupPairs.size());
     parallelBlocks(groupBlocks + pairBlocks, m_options.cancelled, phaseProgress(0.4, 0.7),
                    [&](size_t, auto nextBlock) {
         ExplainedTerms::SharedTerms shared;
+        std::vector<std::string> words; // scratch, packed into each explanation's list
         for (size_t block; nextBlock(block);) {
             forEachSource(block, [&](size_t index) {
+                words.clear();
                 if (block < groupBlocks) {
                     const ExplainedTerms &text = m_groupText[index];
                     for (const ExplainedTerms::Term &t : text.terms()) {
                         if (!t.phrase)
-                            wordingExplanations[index].terms.emplace_back(text.surface(t));
+                            words.emplace_back(text.surface(t));
                     }
+                    wordingExplanations[index].terms = words;
                     return;
                 }
                 // Explain in the words of the duty that comes first in the model.
                 const GroupPair &p = m_groupPairs[index];
                 const bool aFirst = m_groups[p.a].duties.front() < m_groups[p.b].duties.front();
                 Explanation &explanation = pairExplanations[index];
-                explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a],
-                        explanation.terms, explanation.reason, shared);
+                explain(m_groupText[aFirst ? p.a : p.b], m_groupText[aFirst ? p.b : p.a], words,
+                        explanation.reason, shared);
+                explanation.terms = words;
             });
         }
     });
@@ -1784,18 +1788,11 @@ void OverlapFinder::emitTextPairs()
                    [&](size_t, auto nextBlock) {
         for (size_t block; nextBlock(block);) {
             DutyOverlap *next = m_result.overlaps.data() + blockBegin[block];
-            MatchReason reason = MatchReason::SameText;
-            MatchedTerms terms;
+            const Explanation *explanation = nullptr;
             double score = 1.0;
-            // The source's overlaps share its terms, made a shared list only now (made while
-            // the wordings' terms were still held, the lists raised the peak memory); the
-            // explanation's own copy goes at once.
             auto source = [&](size_t index) {
-                Explanation &explanation = block < groupBlocks ? wordingExplanations[index]
-                                                                : pairExplanations[index];
-                reason = explanation.reason;
-                terms = explanation.terms;
-                explanation.terms = {};
+                explanation = block < groupBlocks ? &wordingExplanations[index]
+                                                  : &pairExplanations[index];
                 score = block < groupBlocks ? 1.0 : m_groupPairs[index].score;
             };
             auto dutyPair = [&](int dutyA, int dutyB) {
@@ -1803,9 +1800,9 @@ void OverlapFinder::emitTextPairs()
                 o.a = m_duties[dutyA];
                 o.b = m_duties[dutyB];
                 o.kind = OverlapKind::Text;
-                o.reason = reason;
+                o.reason = explanation->reason;
                 o.score = score;
-                o.terms = terms;
+                o.terms = explanation->terms;
             };
             visitBlock(block, source, dutyPair);
         }
