@@ -2,11 +2,10 @@
 
 #include "app/document.h"
 #include "app/overlapanalysis.h"
+#include "core/stringtable.h"
 
 #include <algorithm>
 #include <numeric>
-#include <string_view>
-#include <unordered_map>
 
 namespace rolescope {
 
@@ -158,14 +157,16 @@ void RolePairModel::collectTitles() const
     if (!m_titleOfRole.empty())
         return;
     const Model &model = m_analysis->document()->model();
-    std::unordered_map<std::string_view, std::uint32_t> distinct;
+    StringTable<std::uint32_t> distinct;
     m_titleOfRole.resize(static_cast<size_t>(model.roleCount()));
     for (RoleIndex role = 0; role < model.roleCount(); ++role) {
         const std::string &title = model.role(role).title;
-        const auto [it, added] = distinct.emplace(title, static_cast<std::uint32_t>(m_titles.size()));
-        if (added)
+        const std::uint32_t *known = distinct.find(title);
+        if (!known) {
+            known = &distinct.insert(title, static_cast<std::uint32_t>(m_titles.size())).value;
             m_titles.push_back(QString::fromUtf8(title.data(), static_cast<qsizetype>(title.size())));
-        m_titleOfRole[static_cast<size_t>(role)] = it->second;
+        }
+        m_titleOfRole[static_cast<size_t>(role)] = *known;
     }
     auto compare = [&](std::uint32_t a, std::uint32_t b) {
         return m_titles[a].compare(m_titles[b], Qt::CaseInsensitive);
