@@ -201,7 +201,7 @@ void ChartScene::helpEvent(QGraphicsSceneHelpEvent *event)
 void ChartScene::updateCardPainter()
 {
     const Model &model = m_document->model();
-    m_painter = CardPainter(&model, DepartmentColors(model), CardStyle::fromPalette(palette()),
+    m_painter = CardPainter(&model, m_document->departmentColors(), CardStyle::fromPalette(palette()),
                             m_options.orientation);
     setBackgroundBrush(palette().color(QPalette::Window));
     if (!m_sketchStale)

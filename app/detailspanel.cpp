@@ -80,7 +80,7 @@ QString DetailsPanel::roleHtml(RoleIndex index) const
 {
     const Model &model = m_document->model();
     const Role &role = model.role(index);
-    const QColor color = DepartmentColors(model).colorOf(role);
+    const QColor color = m_document->departmentColors().colorOf(role);
 
     QString text = QStringLiteral("<h2>%1</h2>").arg(html(role.title));
     text += QStringLiteral("<p><span style=\"color:%1\">&#9632;</span> %2 "

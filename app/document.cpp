@@ -170,6 +170,7 @@ void Document::showModel(Model model, const QString &path, bool keepState,
     std::shared_ptr<const Model> old
         = std::exchange(m_model, std::make_shared<const Model>(std::move(model)));
     m_hasModel = true;
+    m_departmentColors = DepartmentColors(*m_model);
     m_filePath = path;
 
     const auto count = static_cast<size_t>(m_model->roleCount());
