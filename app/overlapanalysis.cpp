@@ -40,6 +40,7 @@ struct OverlapAnalysis::Job
     // instead of normalising every duty again.
     std::shared_ptr<FocusIndex> focusIndex;
     OverlapResult result;
+    OverlapsByRole byRole; // of result, made on the job's thread too
     std::atomic<bool> cancelled = false;
     std::atomic<int> progress = 0;
 };
@@ -50,6 +51,12 @@ namespace {
 const OverlapResult &nothingYet()
 {
     static const OverlapResult empty;
+    return empty;
+}
+
+const OverlapsByRole &noRoles()
+{
+    static const OverlapsByRole empty;
     return empty;
 }
 
@@ -149,6 +156,7 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
             } else {
                 job->result = findOverlapsKeepingDuties(*job->model, options, job->cacheEntry);
             }
+            job->byRole = OverlapsByRole(*job->model, job->result);
 #ifdef __GLIBC__
             // The analysis frees several hundred megabytes at 100,000 roles, which the C
             // library would otherwise keep for this thread's next allocations.
@@ -171,6 +179,7 @@ void OverlapAnalysis::launch(Run &run, std::vector<RoleIndex> roles) const
             shared.index = std::make_unique<OverlapIndex>(*shared.model, options);
         }
         job->result = shared.index->find(job->roles, &job->cancelled);
+        job->byRole = OverlapsByRole(*job->model, job->result);
         if (kept)
             kept->keep();
     });
@@ -211,10 +220,12 @@ void OverlapAnalysis::finish(Run &run) const
     run.thread = nullptr;
     if (run.job->roles.empty()) {
         m_result = std::make_shared<const OverlapResult>(std::move(run.job->result));
+        m_resultByRole = std::move(run.job->byRole);
         // The whole result answers for every role.
         discardFocus();
     } else {
-        m_focusResult = FocusResult{run.job->roles, std::move(run.job->result)};
+        m_focusResult = FocusResult{run.job->roles, std::move(run.job->result),
+                                    std::move(run.job->byRole)};
     }
     run.job.reset();
 }
@@ -233,6 +244,7 @@ void OverlapAnalysis::discardAll() const
 {
     abandon(m_whole);
     m_result.reset();
+    m_resultByRole = {};
     discardFocus();
 }
 
@@ -271,6 +283,8 @@ const OverlapResult &OverlapAnalysis::result() const
         return nothingYet();
     m_result = std::make_shared<const OverlapResult>(
         m_document->hasModel() ? findOverlaps(m_document->model(), options()) : OverlapResult());
+    if (m_document->hasModel())
+        m_resultByRole = OverlapsByRole(m_document->model(), *m_result);
     return *m_result;
 }
 
@@ -282,7 +296,7 @@ std::shared_ptr<const OverlapResult> OverlapAnalysis::sharedResult() const
 
 const OverlapResult &OverlapAnalysis::resultFor(const std::vector<RoleIndex> &roles) const
 {
-    return focusedResult(roles, false);
+    return focusedAnswer(roles, false).result;
 }
 
 bool OverlapAnalysis::isPendingFor(const std::vector<RoleIndex> &roles) const
@@ -299,9 +313,10 @@ int OverlapAnalysis::progressFor(const std::vector<RoleIndex> &roles) const
     return m_focusIndex->buildProgress.load();
 }
 
-const OverlapResult &OverlapAnalysis::resultAmong(const std::vector<RoleIndex> &roles) const
+OverlapResult OverlapAnalysis::resultAmong(const std::vector<RoleIndex> &roles) const
 {
-    return focusedResult(roles, true);
+    const Answer answer = focusedAnswer(roles, true);
+    return answer.byRole.among(m_document->model(), answer.result, roles);
 }
 
 bool OverlapAnalysis::isPendingAmong(const std::vector<RoleIndex> &roles) const
@@ -309,21 +324,23 @@ bool OverlapAnalysis::isPendingAmong(const std::vector<RoleIndex> &roles) const
     return isFocusPending(roles, true);
 }
 
-const OverlapResult &OverlapAnalysis::focusedResult(const std::vector<RoleIndex> &roles,
-                                                    bool among) const
+OverlapAnalysis::Answer OverlapAnalysis::focusedAnswer(const std::vector<RoleIndex> &roles,
+                                                       bool among) const
 {
-    if (!waitsToBeAsked())
-        return result();
+    if (!waitsToBeAsked()) {
+        const OverlapResult &whole = result();
+        return {whole, m_result ? m_resultByRole : noRoles()};
+    }
     const std::vector<RoleIndex> wanted = sortedRoles(roles);
     if (wanted.empty())
-        return nothingYet();
+        return {nothingYet(), noRoles()};
     if (m_focusResult && covers(m_focusResult->roles, wanted, among))
-        return m_focusResult->result;
+        return {m_focusResult->result, m_focusResult->byRole};
     if (!m_focus.job || !covers(m_focus.job->roles, wanted, among)) {
         abandon(m_focus);
         launch(m_focus, wanted);
     }
-    return nothingYet();
+    return {nothingYet(), noRoles()};
 }
 
 bool OverlapAnalysis::isFocusPending(const std::vector<RoleIndex> &roles, bool among) const
@@ -373,7 +390,8 @@ std::vector<double> OverlapAnalysis::scoresAgainst(RoleIndex role) const
     const int roleCount = m_document->model().roleCount();
     if (role < 0 || role >= roleCount)
         return std::vector<double>(static_cast<size_t>(roleCount), 0.0);
-    std::vector<double> scores = rolePairScoresAgainst(resultFor({role}), role, roleCount);
+    const Answer answer = focusedAnswer({role}, false);
+    std::vector<double> scores = answer.byRole.scoresAgainst(m_document->model(), answer.result, role);
     scores[static_cast<size_t>(role)] = -1;
     return scores;
 }

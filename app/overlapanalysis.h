@@ -62,8 +62,9 @@ public:
     int progressFor(const std::vector<RoleIndex> &roles) const;
     // As resultFor(), for the overlaps between any two of ROLES (what a comparison shows): the
     // overlaps of all of them but one are enough, so comparing a role with one it was found
-    // to overlap with needs nothing more.
-    const OverlapResult &resultAmong(const std::vector<RoleIndex> &roles) const;
+    // to overlap with needs nothing more. Only those between them are returned
+    // (OverlapsByRole::among()).
+    OverlapResult resultAmong(const std::vector<RoleIndex> &roles) const;
     bool isPendingAmong(const std::vector<RoleIndex> &roles) const;
     // The role-pair score of every role against ROLE: 0 without overlap, -1 for ROLE itself.
     std::vector<double> scoresAgainst(RoleIndex role) const;
@@ -98,11 +99,18 @@ private:
     {
         std::vector<RoleIndex> roles; // sorted
         OverlapResult result;
+        OverlapsByRole byRole;
+    };
+    // A result that answers for some roles, and where each role is in it.
+    struct Answer
+    {
+        const OverlapResult &result;
+        const OverlapsByRole &byRole;
     };
 
     bool analysesAhead() const;
-    // resultFor() (AMONG false) or resultAmong(), and their isPending...().
-    const OverlapResult &focusedResult(const std::vector<RoleIndex> &roles, bool among) const;
+    // What resultFor() (AMONG false) or resultAmong() read, and their isPending...().
+    Answer focusedAnswer(const std::vector<RoleIndex> &roles, bool among) const;
     bool isFocusPending(const std::vector<RoleIndex> &roles, bool among) const;
     void start() const;
     void launch(Run &run, std::vector<RoleIndex> roles) const;
@@ -118,6 +126,7 @@ private:
     Document *m_document;
     std::optional<double> m_minScore;
     mutable std::shared_ptr<const OverlapResult> m_result;
+    mutable OverlapsByRole m_resultByRole;
     mutable std::optional<FocusResult> m_focusResult; // only while there is no m_result
     mutable Run m_whole;
     mutable Run m_focus;

@@ -432,6 +432,71 @@ struct Occurrence
     }
 };
 
+// Overlaps and role pairs alike: highest score first, ties in model order.
+const auto byScoreThenModelOrder = [](const auto &p, const auto &q) {
+    if (p.score != q.score)
+        return p.score > q.score;
+    if (p.a != q.a)
+        return p.a < q.a;
+    return p.b < q.b;
+};
+
+// The two duties of an overlap, which is all a role pair is counted from.
+struct RoleLink
+{
+    RoleIndex a;
+    RoleIndex b;
+    int dutyA;
+    int dutyB;
+};
+
+// The role pairs of the overlaps LINKS, in the order of byScoreThenModelOrder.
+std::vector<RolePairOverlap> rolePairsOf(const Model &model, std::vector<RoleLink> links)
+{
+    // Sorted by their two roles, one run of links per pair.
+    std::sort(links.begin(), links.end(), [](const RoleLink &p, const RoleLink &q) {
+        return std::tie(p.a, p.b, p.dutyA, p.dutyB) < std::tie(q.a, q.b, q.dutyA, q.dutyB);
+    });
+    // Looked up by role pair, the roles' records are read from all over memory, a cache miss
+    // each; with more pairs than roles, their duty counts are read once, in role order.
+    std::vector<double> dutyCount;
+    if (links.size() > static_cast<size_t>(model.roleCount())) {
+        for (const Role &role : model.roles)
+            dutyCount.push_back(static_cast<double>(role.responsibilities.size()));
+    }
+    auto dutiesOf = [&](RoleIndex role) {
+        return dutyCount.empty() ? static_cast<double>(model.role(role).responsibilities.size())
+                                 : dutyCount[role];
+    };
+    std::vector<RolePairOverlap> pairs;
+    pairs.reserve(links.size());
+    std::vector<int> dutiesB;
+    for (size_t begin = 0; begin < links.size();) {
+        size_t end = begin;
+        RolePairOverlap p;
+        p.a = links[begin].a;
+        p.b = links[begin].b;
+        dutiesB.clear();
+        for (; end < links.size() && links[end].a == p.a && links[end].b == p.b; ++end) {
+            if (end == begin || links[end].dutyA != links[end - 1].dutyA)
+                ++p.matchedA;
+            dutiesB.push_back(links[end].dutyB);
+        }
+        std::sort(dutiesB.begin(), dutiesB.end());
+        p.matchedB = static_cast<int>(std::unique(dutiesB.begin(), dutiesB.end()) - dutiesB.begin());
+        const double sizeA = dutiesOf(p.a);
+        const double sizeB = dutiesOf(p.b);
+        p.coverageA = p.matchedA / sizeA;
+        p.coverageB = p.matchedB / sizeB;
+        p.score = (p.matchedA + p.matchedB) / (sizeA + sizeB);
+        p.shared = static_cast<int>(end - begin);
+        pairs.push_back(p);
+        begin = end;
+    }
+    std::sort(pairs.begin(), pairs.end(), byScoreThenModelOrder);
+    return pairs;
+}
+
 } // namespace
 
 MatchedTerms::MatchedTerms(const std::vector<std::string> &terms)
@@ -1902,23 +1967,7 @@ void OverlapFinder::emitTagPairs()
 
 void OverlapFinder::finish()
 {
-    // Overlaps and role pairs alike: highest score first, ties in model order.
-    const auto byScoreThenModelOrder = [](const auto &p, const auto &q) {
-        if (p.score != q.score)
-            return p.score > q.score;
-        if (p.a != q.a)
-            return p.a < q.a;
-        return p.b < q.b;
-    };
-    // The role pairs: the overlaps' duty pairs sorted by their two roles, one run per pair.
-    struct Link
-    {
-        RoleIndex a;
-        RoleIndex b;
-        int dutyA;
-        int dutyB;
-    };
-    std::vector<Link> links;
+    std::vector<RoleLink> links;
     links.reserve(m_result.overlaps.size());
     for (const DutyOverlap &o : m_result.overlaps)
         links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
@@ -1926,45 +1975,7 @@ void OverlapFinder::finish()
     std::jthread overlapSorter([&] {
         std::sort(m_result.overlaps.begin(), m_result.overlaps.end(), byScoreThenModelOrder);
     });
-    std::sort(links.begin(), links.end(), [](const Link &p, const Link &q) {
-        return std::tie(p.a, p.b, p.dutyA, p.dutyB) < std::tie(q.a, q.b, q.dutyA, q.dutyB);
-    });
-    // Looked up by role pair, the roles' records are read from all over memory, a cache miss
-    // each; with more pairs than roles, their duty counts are read once, in role order.
-    std::vector<double> dutyCount;
-    if (links.size() > static_cast<size_t>(m_model.roleCount())) {
-        for (const Role &role : m_model.roles)
-            dutyCount.push_back(static_cast<double>(role.responsibilities.size()));
-    }
-    auto dutiesOf = [&](RoleIndex role) {
-        return dutyCount.empty() ? static_cast<double>(m_model.role(role).responsibilities.size())
-                                 : dutyCount[role];
-    };
-    m_result.rolePairs.reserve(links.size());
-    std::vector<int> dutiesB;
-    for (size_t begin = 0; begin < links.size();) {
-        size_t end = begin;
-        RolePairOverlap p;
-        p.a = links[begin].a;
-        p.b = links[begin].b;
-        dutiesB.clear();
-        for (; end < links.size() && links[end].a == p.a && links[end].b == p.b; ++end) {
-            if (end == begin || links[end].dutyA != links[end - 1].dutyA)
-                ++p.matchedA;
-            dutiesB.push_back(links[end].dutyB);
-        }
-        std::sort(dutiesB.begin(), dutiesB.end());
-        p.matchedB = static_cast<int>(std::unique(dutiesB.begin(), dutiesB.end()) - dutiesB.begin());
-        const double sizeA = dutiesOf(p.a);
-        const double sizeB = dutiesOf(p.b);
-        p.coverageA = p.matchedA / sizeA;
-        p.coverageB = p.matchedB / sizeB;
-        p.score = (p.matchedA + p.matchedB) / (sizeA + sizeB);
-        p.shared = static_cast<int>(end - begin);
-        m_result.rolePairs.push_back(p);
-        begin = end;
-    }
-    std::sort(m_result.rolePairs.begin(), m_result.rolePairs.end(), byScoreThenModelOrder);
+    m_result.rolePairs = rolePairsOf(m_model, std::move(links));
     overlapSorter.join();
     std::stable_sort(m_result.genericDuties.begin(), m_result.genericDuties.end(),
                      [](const GenericDutyCluster &p, const GenericDutyCluster &q) {
@@ -1989,6 +2000,126 @@ std::vector<double> rolePairScoresAgainst(const OverlapResult &result, RoleIndex
         else if (pair.b == role)
             scores[static_cast<size_t>(pair.a)] = pair.score;
     }
+    return scores;
+}
+
+namespace {
+
+// The positions of ITEMCOUNT items by role: ROLESOF(item, add) calls add(role) for each role
+// the item holds, once each and in ascending order of roles.
+template<typename RolesOf>
+void positionsByRole(size_t itemCount, int roleCount, RolesOf rolesOf,
+                     std::vector<std::uint32_t> &start, std::vector<std::uint32_t> &items)
+{
+    // Counted one slot ahead, summed, then filled (moving each role's start to its end).
+    start.assign(static_cast<size_t>(roleCount) + 2, 0);
+    for (size_t item = 0; item < itemCount; ++item) {
+        rolesOf(item, [&](RoleIndex role) {
+            if (role >= 0 && role < roleCount)
+                ++start[static_cast<size_t>(role) + 2];
+        });
+    }
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    items.resize(start.back());
+    for (size_t item = 0; item < itemCount; ++item) {
+        rolesOf(item, [&](RoleIndex role) {
+            if (role >= 0 && role < roleCount)
+                items[start[static_cast<size_t>(role) + 1]++] = static_cast<std::uint32_t>(item);
+        });
+    }
+    start.pop_back();
+}
+
+} // namespace
+
+OverlapsByRole::OverlapsByRole(const Model &model, const OverlapResult &result)
+{
+    positionsByRole(
+        result.overlaps.size(), model.roleCount(),
+        [&](size_t at, auto add) {
+            add(result.overlaps[at].a.role);
+            add(result.overlaps[at].b.role);
+        },
+        m_overlaps.start, m_overlaps.items);
+    positionsByRole(
+        result.genericDuties.size(), model.roleCount(),
+        [&](size_t at, auto add) {
+            // Its duties are in model order, so each role's are together.
+            RoleIndex last = NoRole;
+            for (const DutyRef &duty : result.genericDuties[at].duties) {
+                if (duty.role != last)
+                    add(duty.role);
+                last = duty.role;
+            }
+        },
+        m_clusters.start, m_clusters.items);
+}
+
+std::span<const std::uint32_t> OverlapsByRole::Positions::of(RoleIndex role) const
+{
+    if (role < 0 || static_cast<size_t>(role) + 1 >= start.size())
+        return {};
+    return std::span(items).subspan(start[static_cast<size_t>(role)],
+                                    start[static_cast<size_t>(role) + 1]
+                                        - start[static_cast<size_t>(role)]);
+}
+
+OverlapResult OverlapsByRole::among(const Model &model, const OverlapResult &result,
+                                    std::vector<RoleIndex> roles) const
+{
+    std::sort(roles.begin(), roles.end());
+    roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    auto isAmong = [&](RoleIndex role) {
+        return std::binary_search(roles.begin(), roles.end(), role);
+    };
+    OverlapResult part;
+    part.threshold = result.threshold;
+    // Each overlap between two of the roles is taken from the lists of its first role only.
+    std::vector<std::uint32_t> picked;
+    for (const RoleIndex role : roles) {
+        for (const std::uint32_t at : m_overlaps.of(role)) {
+            const DutyOverlap &o = result.overlaps[at];
+            if (o.a.role == role && isAmong(o.b.role))
+                picked.push_back(at);
+        }
+    }
+    std::sort(picked.begin(), picked.end());
+    std::vector<RoleLink> links;
+    for (const std::uint32_t at : picked) {
+        const DutyOverlap &o = part.overlaps.emplace_back(result.overlaps[at]);
+        links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
+    }
+    part.rolePairs = rolePairsOf(model, std::move(links));
+
+    picked.clear();
+    for (const RoleIndex role : roles) {
+        const auto clusters = m_clusters.of(role);
+        picked.insert(picked.end(), clusters.begin(), clusters.end());
+    }
+    std::sort(picked.begin(), picked.end());
+    // A cluster is listed under each of its roles: once for a cluster of one of them only.
+    for (size_t begin = 0; begin < picked.size();) {
+        size_t end = begin + 1;
+        while (end < picked.size() && picked[end] == picked[begin])
+            ++end;
+        if (end - begin > 1)
+            part.genericDuties.push_back(result.genericDuties[picked[begin]]);
+        begin = end;
+    }
+    return part;
+}
+
+std::vector<double> OverlapsByRole::scoresAgainst(const Model &model, const OverlapResult &result,
+                                                  RoleIndex role) const
+{
+    std::vector<double> scores(static_cast<size_t>(model.roleCount()), 0.0);
+    std::vector<RoleLink> links;
+    for (const std::uint32_t at : m_overlaps.of(role)) {
+        const DutyOverlap &o = result.overlaps[at];
+        links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
+    }
+    for (const RolePairOverlap &pair : rolePairsOf(model, std::move(links)))
+        scores[static_cast<size_t>(pair.a == role ? pair.b : pair.a)] = pair.score;
     return scores;
 }
 

@@ -282,6 +282,34 @@ void overlapIndexQuery(benchmark::State &state)
     setRoleCounters(state);
     state.counters["overlaps_per_query"] = double(overlaps) / double(state.iterations());
 }
+
+// What a comparison and Who Else read of the whole result once it is there (the window after
+// Find Overlaps): the positions of each role's overlaps (OverlapsByRole) are made once, then
+// each iteration takes the overlaps between two roles of one role pair and the scores of every
+// role against one of them. scan_ms is that score read by going through every role pair.
+void overlapsByRole(benchmark::State &state)
+{
+    const Model &model = Inputs::instance().model(rolesOf(state));
+    const OverlapResult whole = findOverlaps(model, {});
+    const PeakMemory memory;
+    const double heldBefore = heapInUse();
+    auto start = std::chrono::steady_clock::now();
+    const OverlapsByRole byRole(model, whole);
+    state.counters["index_ms"] = milliseconds(std::chrono::steady_clock::now() - start);
+    state.counters["index_MB"] = (heapInUse() - heldBefore) / 1e6;
+    start = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(rolePairScoresAgainst(whole, whole.rolePairs[0].a, model.roleCount()));
+    state.counters["scan_ms"] = milliseconds(std::chrono::steady_clock::now() - start);
+    size_t pair = 0;
+    for (auto _ : state) {
+        const RolePairOverlap &p = whole.rolePairs[pair];
+        benchmark::DoNotOptimize(byRole.among(model, whole, {p.a, p.b}));
+        benchmark::DoNotOptimize(byRole.scoresAgainst(model, whole, p.a));
+        pair = (pair + 7919) % whole.rolePairs.size();
+    }
+    memory.report(state);
+    setRoleCounters(state);
+}
 #endif
 
 #ifdef ROLESCOPE_BENCH_APP
@@ -480,6 +508,7 @@ void registerBenchmarks()
     registerSizes("overlaps_one_role_read_back",
                   [](benchmark::State &s) { overlapDetection(s, true, true); }, 100000);
     registerSizes("overlaps_index_query", overlapIndexQuery, 1000000);
+    registerSizes("overlaps_by_role", overlapsByRole, 1000000);
 #endif
 #ifdef ROLESCOPE_BENCH_APP
     // A 1,000-role file is below ModelCache::MinimumFileBytes: it is always parsed.

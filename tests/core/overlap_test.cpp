@@ -982,6 +982,100 @@ TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
     }
 }
 
+// What a few roles need of a large result, found through OverlapsByRole, is exactly what the
+// whole result says about them: the overlaps and role pairs between two of them, the generic
+// clusters they share, and the role-pair scores of every role against one.
+TEST(Overlap, ByRoleGivesWhatTheWholeResultSaysAboutAFewRoles)
+{
+    Model model = randomOrganisation(400, 5);
+    for (RoleIndex r = 0; r + 9 < model.roleCount(); r += 9) {
+        for (RoleIndex copy = r + 1; copy < r + 1 + (r % 5); ++copy)
+            model.roles[copy].responsibilities.push_back(model.role(r).responsibilities[0]);
+        model.roles[r].responsibilities[1].tags = {"tag" + std::to_string(r % 4)};
+    }
+    model.rebuildIndex();
+    OverlapOptions options;
+    options.minScore = 0.4;
+    options.maxRolesPerDuty = 3;
+    options.maxMatchesPerDuty = 8;
+    const OverlapResult whole = findOverlaps(model, options);
+    ASSERT_FALSE(whole.rolePairs.empty());
+    ASSERT_FALSE(whole.genericDuties.empty());
+    const OverlapsByRole byRole(model, whole);
+
+    const GenericDutyCluster &cluster = whole.genericDuties.front();
+    const std::vector<std::vector<RoleIndex>> roleSets = {
+        {whole.rolePairs[0].b, whole.rolePairs[0].a},
+        {whole.rolePairs[5].a, whole.rolePairs[5].b, whole.rolePairs[9].a, whole.rolePairs[9].b},
+        {cluster.duties.front().role, cluster.duties.back().role, 17},
+        {9, 10, 11, 10},
+        {17},
+        {},
+    };
+    size_t pairsSeen = 0;
+    size_t clustersSeen = 0;
+    for (const std::vector<RoleIndex> &roles : roleSets) {
+        SCOPED_TRACE(testing::Message() << roles.size() << " roles");
+        auto isAmong = [&](RoleIndex role) {
+            return std::find(roles.begin(), roles.end(), role) != roles.end();
+        };
+        const OverlapResult part = byRole.among(model, whole, roles);
+        std::vector<const DutyOverlap *> overlaps;
+        for (const DutyOverlap &o : whole.overlaps) {
+            if (isAmong(o.a.role) && isAmong(o.b.role))
+                overlaps.push_back(&o);
+        }
+        ASSERT_EQ(part.overlaps.size(), overlaps.size());
+        for (size_t i = 0; i < overlaps.size(); ++i) {
+            EXPECT_EQ(part.overlaps[i].a, overlaps[i]->a);
+            EXPECT_EQ(part.overlaps[i].b, overlaps[i]->b);
+            EXPECT_EQ(part.overlaps[i].score, overlaps[i]->score);
+            EXPECT_EQ(part.overlaps[i].terms, overlaps[i]->terms);
+        }
+        std::vector<const RolePairOverlap *> rolePairs;
+        for (const RolePairOverlap &p : whole.rolePairs) {
+            if (isAmong(p.a) && isAmong(p.b))
+                rolePairs.push_back(&p);
+        }
+        ASSERT_EQ(part.rolePairs.size(), rolePairs.size());
+        for (size_t i = 0; i < rolePairs.size(); ++i) {
+            EXPECT_EQ(part.rolePairs[i].a, rolePairs[i]->a);
+            EXPECT_EQ(part.rolePairs[i].b, rolePairs[i]->b);
+            EXPECT_EQ(part.rolePairs[i].matchedA, rolePairs[i]->matchedA);
+            EXPECT_EQ(part.rolePairs[i].matchedB, rolePairs[i]->matchedB);
+            EXPECT_EQ(part.rolePairs[i].coverageA, rolePairs[i]->coverageA);
+            EXPECT_EQ(part.rolePairs[i].coverageB, rolePairs[i]->coverageB);
+            EXPECT_EQ(part.rolePairs[i].score, rolePairs[i]->score);
+            EXPECT_EQ(part.rolePairs[i].shared, rolePairs[i]->shared);
+        }
+        pairsSeen += rolePairs.size();
+        std::vector<const GenericDutyCluster *> clusters;
+        for (const GenericDutyCluster &c : whole.genericDuties) {
+            std::set<RoleIndex> held;
+            for (const DutyRef &d : c.duties) {
+                if (isAmong(d.role))
+                    held.insert(d.role);
+            }
+            if (held.size() > 1)
+                clusters.push_back(&c);
+        }
+        ASSERT_EQ(part.genericDuties.size(), clusters.size());
+        for (size_t i = 0; i < clusters.size(); ++i) {
+            EXPECT_EQ(part.genericDuties[i].text, clusters[i]->text);
+            EXPECT_EQ(part.genericDuties[i].duties, clusters[i]->duties);
+        }
+        clustersSeen += clusters.size();
+    }
+    EXPECT_GE(pairsSeen, 3u);
+    EXPECT_GE(clustersSeen, 1u);
+
+    for (RoleIndex role = 0; role < model.roleCount(); role += 7) {
+        SCOPED_TRACE(role);
+        EXPECT_EQ(byRole.scoresAgainst(model, whole, role),
+                  rolePairScoresAgainst(whole, role, model.roleCount()));
+    }
+}
+
 // A reopened file's duties need not be read again: what one run read is read back by the
 // next, for the same duties only, and anything else given in their place is ignored.
 TEST(Overlap, DutiesReadOnceAreReadBackForTheSameDutiesOnly)
