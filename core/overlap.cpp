@@ -804,6 +804,7 @@ private:
         float reach;  // the most of its group's share that this and the later terms can make
         float needed; // the weight its group must share to reach t, rounded down
         std::uint64_t tailSignature; // its group's
+        std::uint64_t restSignature; // the tailBit() of this and every later term of its group
     };
     // The inverted index findGroupPairs() reads, made by buildIndex() (see there).
     struct Index
@@ -1363,19 +1364,24 @@ void OverlapFinder::buildIndex()
     prefixBegin.assign(termCount + 1, 0);
     tailBegin.assign(termCount + 1, 0);
     std::vector<float> reach;
+    std::vector<std::uint64_t> rest;
     auto forIndexedTerms = [&](auto &&fn) {
         for (size_t g = 0; g < groupCount; ++g) {
             const TermVector &v = m_groups[g].vector;
             if (!v.hasContent)
                 continue;
             reachOf(v, prior, reach);
+            rest.resize(v.terms.size() + 1);
+            rest.back() = 0;
+            for (size_t i = v.terms.size(); i-- > 0;)
+                rest[i] = rest[i + 1] | std::uint64_t{1} << tailBit(v.terms[i].id);
             for (size_t i = 0; i < v.terms.size() && indexed[v.terms[i].id]; ++i) {
-                fn(static_cast<int>(g), v.terms[i], reach[i],
+                fn(static_cast<int>(g), v.terms[i], reach[i], rest[i],
                    i < v.terms.size() - probes[g].tail.size());
             }
         }
     };
-    forIndexedTerms([&](int, const WeightedTerm &term, float, bool inPrefix) {
+    forIndexedTerms([&](int, const WeightedTerm &term, float, std::uint64_t, bool inPrefix) {
         ++(inPrefix ? prefixBegin : tailBegin)[term.id + 1];
     });
     std::partial_sum(prefixBegin.begin(), prefixBegin.end(), prefixBegin.begin());
@@ -1387,13 +1393,14 @@ void OverlapFinder::buildIndex()
     {
         std::vector<size_t> prefixFill(prefixBegin.begin(), prefixBegin.end() - 1);
         std::vector<size_t> tailFill(tailBegin.begin(), tailBegin.end() - 1);
-        forIndexedTerms([&](int g, const WeightedTerm &term, float termReach, bool inPrefix) {
+        forIndexedTerms([&](int g, const WeightedTerm &term, float termReach,
+                            std::uint64_t restSignature, bool inPrefix) {
+            const Posting posting{g, term.weight, termReach, neededOf(g), probes[g].tailSignature,
+                                  restSignature};
             if (inPrefix)
-                prefixPostings[prefixFill[term.id]++] = {g, term.weight, termReach,
-                                                         neededOf(g), probes[g].tailSignature};
+                prefixPostings[prefixFill[term.id]++] = posting;
             else
-                tailPostings[tailFill[term.id]++] = {g, term.weight, termReach, neededOf(g),
-                                                     probes[g].tailSignature};
+                tailPostings[tailFill[term.id]++] = posting;
         });
     }
 }
@@ -1443,6 +1450,12 @@ void OverlapFinder::findGroupPairs()
             // The probing tail's weights and ceilings summed by signature bit.
             std::array<double, 64> selfBitWeight{};
             std::array<double, 64> selfBitCeiling{};
+            // This probe's terms from the one being scanned on, summed by signature bit as above.
+            std::array<double, 64> restBitWeight{};
+            std::array<double, 64> restBitCeiling{};
+            std::array<int, 64> restBitTerms{};
+            std::uint64_t restSignature = 0;
+            double selfNeeded = 0;
             std::vector<std::uint32_t> candidateSlots;
             std::vector<std::uint32_t> survivorSlots;
             std::vector<float> selfReach;
@@ -1474,6 +1487,19 @@ void OverlapFinder::findGroupPairs()
                         slot = (slot + 1) & slotMask;
                     Shared &s = shared[slot];
                     if (s.group < 0) {
+                        // Every term the pair shares from here on has its bit in both rest
+                        // signatures: a pair that cannot reach t through them is never entered
+                        // (nor, since later terms only narrow both, when met again).
+                        double mostSelf = 0;
+                        double mostOther = 0;
+                        for (std::uint64_t common = p.restSignature & restSignature; common;
+                             common &= common - 1) {
+                            const int bit = std::countr_zero(common);
+                            mostSelf += restBitWeight[bit];
+                            mostOther += restBitCeiling[bit];
+                        }
+                        if (mostSelf < selfNeeded && mostOther < p.needed)
+                            continue;
                         s.group = p.group;
                         s.tailSignature = p.tailSignature;
                         s.needed = p.needed;
@@ -1531,6 +1557,18 @@ void OverlapFinder::findGroupPairs()
                         shared[slot] = Shared{-1, 0, 0, 0, g};
                         touched.push_back(slot);
                     }
+                    selfNeeded = t * selfProbe.base * (1 - 1e-9);
+                    restBitWeight.fill(0);
+                    restBitCeiling.fill(0);
+                    restBitTerms.fill(0);
+                    restSignature = 0;
+                    for (const WeightedTerm &term : self.terms) {
+                        const int bit = tailBit(term.id);
+                        restBitWeight[bit] += term.weight;
+                        restBitCeiling[bit] += weightCeiling[term.id];
+                        ++restBitTerms[bit];
+                        restSignature |= std::uint64_t{1} << bit;
+                    }
                     for (size_t i = 0; i < self.terms.size(); ++i) {
                         const WeightedTerm &term = self.terms[i];
                         if (!indexed[term.id])
@@ -1540,6 +1578,15 @@ void OverlapFinder::findGroupPairs()
                         if (i < selfTail)
                             scan(tailPostings, tailBegin[term.id], tailBegin[term.id + 1], limit,
                                  term.weight, selfReach[i]);
+                        const int bit = tailBit(term.id);
+                        if (--restBitTerms[bit] == 0) {
+                            restBitWeight[bit] = 0;
+                            restBitCeiling[bit] = 0;
+                            restSignature &= ~(std::uint64_t{1} << bit);
+                        } else {
+                            restBitWeight[bit] -= term.weight;
+                            restBitCeiling[bit] -= weightCeiling[term.id];
+                        }
                     }
                     // First an upper bound from the candidate's entry alone: the tail terms it may
                     // share are those of this tail whose bit its signature has, worth at most this
@@ -1555,7 +1602,6 @@ void OverlapFinder::findGroupPairs()
                         selfBitCeiling[bit] += weightCeiling[term.id];
                         selfSignature |= std::uint64_t{1} << bit;
                     }
-                    const double selfNeeded = t * selfProbe.base * (1 - 1e-9);
                     survivorSlots.clear();
                     for (std::uint32_t slot : candidateSlots) {
                         const Shared &s = shared[slot];
