@@ -201,8 +201,8 @@ void ChartScene::helpEvent(QGraphicsSceneHelpEvent *event)
 void ChartScene::updateCardPainter()
 {
     const Model &model = m_document->model();
-    m_painter = CardPainter(&model, m_document->departmentColors(), CardStyle::fromPalette(palette()),
-                            m_options.orientation);
+    m_painter = CardPainter(&model, m_document->departmentColors(),
+                            CardStyle::fromPalette(palette()), m_options.orientation);
     setBackgroundBrush(palette().color(QPalette::Window));
     if (!m_sketchStale)
         m_sketch.setColors(sketchColors());

@@ -245,7 +245,8 @@ QWidget *ComparisonView::createHeader(int column)
     band->setFixedHeight(4);
     band->setAutoFillBackground(true);
     QPalette bandPalette = band->palette();
-    bandPalette.setColor(QPalette::Window, m_analysis->document()->departmentColors().colorOf(role));
+    bandPalette.setColor(QPalette::Window,
+                         m_analysis->document()->departmentColors().colorOf(role));
     band->setPalette(bandPalette);
     layout->addWidget(band, 0, 0, 1, 4);
 

@@ -391,7 +391,8 @@ std::vector<double> OverlapAnalysis::scoresAgainst(RoleIndex role) const
     if (role < 0 || role >= roleCount)
         return std::vector<double>(static_cast<size_t>(roleCount), 0.0);
     const Answer answer = focusedAnswer({role}, false);
-    std::vector<double> scores = answer.byRole.scoresAgainst(m_document->model(), answer.result, role);
+    std::vector<double> scores
+        = answer.byRole.scoresAgainst(m_document->model(), answer.result, role);
     scores[static_cast<size_t>(role)] = -1;
     return scores;
 }
