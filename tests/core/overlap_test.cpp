@@ -787,6 +787,19 @@ Model randomOrganisation(int roles, unsigned seed)
     return model;
 }
 
+// 400 roles with wordings held by several roles, and tags, as real models have them.
+Model organisationWithSharedWordingsAndTags()
+{
+    Model model = randomOrganisation(400, 5);
+    for (RoleIndex r = 0; r + 9 < model.roleCount(); r += 9) {
+        for (RoleIndex copy = r + 1; copy < r + 1 + (r % 5); ++copy)
+            model.roles[copy].responsibilities.push_back(model.role(r).responsibilities[0]);
+        model.roles[r].responsibilities[1].tags = {"tag" + std::to_string(r % 4)};
+    }
+    model.rebuildIndex();
+    return model;
+}
+
 // The same overlaps, role pairs and generic clusters, to the bit.
 void expectSameResult(const OverlapResult &actual, const OverlapResult &expected)
 {
@@ -794,6 +807,8 @@ void expectSameResult(const OverlapResult &actual, const OverlapResult &expected
     for (size_t i = 0; i < expected.overlaps.size(); ++i) {
         EXPECT_EQ(actual.overlaps[i].a, expected.overlaps[i].a);
         EXPECT_EQ(actual.overlaps[i].b, expected.overlaps[i].b);
+        EXPECT_EQ(actual.overlaps[i].kind, expected.overlaps[i].kind);
+        EXPECT_EQ(actual.overlaps[i].reason, expected.overlaps[i].reason);
         EXPECT_EQ(actual.overlaps[i].score, expected.overlaps[i].score);
         EXPECT_EQ(actual.overlaps[i].terms, expected.overlaps[i].terms);
     }
@@ -801,9 +816,36 @@ void expectSameResult(const OverlapResult &actual, const OverlapResult &expected
     for (size_t i = 0; i < expected.rolePairs.size(); ++i) {
         EXPECT_EQ(actual.rolePairs[i].a, expected.rolePairs[i].a);
         EXPECT_EQ(actual.rolePairs[i].b, expected.rolePairs[i].b);
+        EXPECT_EQ(actual.rolePairs[i].matchedA, expected.rolePairs[i].matchedA);
+        EXPECT_EQ(actual.rolePairs[i].matchedB, expected.rolePairs[i].matchedB);
+        EXPECT_EQ(actual.rolePairs[i].coverageA, expected.rolePairs[i].coverageA);
+        EXPECT_EQ(actual.rolePairs[i].coverageB, expected.rolePairs[i].coverageB);
         EXPECT_EQ(actual.rolePairs[i].score, expected.rolePairs[i].score);
+        EXPECT_EQ(actual.rolePairs[i].shared, expected.rolePairs[i].shared);
     }
-    EXPECT_EQ(actual.genericDuties.size(), expected.genericDuties.size());
+    ASSERT_EQ(actual.genericDuties.size(), expected.genericDuties.size());
+    for (size_t i = 0; i < expected.genericDuties.size(); ++i) {
+        EXPECT_EQ(actual.genericDuties[i].text, expected.genericDuties[i].text);
+        EXPECT_EQ(actual.genericDuties[i].byTag, expected.genericDuties[i].byTag);
+        EXPECT_EQ(actual.genericDuties[i].duties, expected.genericDuties[i].duties);
+        EXPECT_EQ(actual.genericDuties[i].roleCount, expected.genericDuties[i].roleCount);
+    }
+}
+
+// What WHOLE holds that the three filters keep, in its order.
+template<typename KeepOverlap, typename KeepPair, typename KeepCluster>
+OverlapResult partOf(const OverlapResult &whole, KeepOverlap keepOverlap, KeepPair keepPair,
+                     KeepCluster keepCluster)
+{
+    OverlapResult part;
+    part.threshold = whole.threshold;
+    std::copy_if(whole.overlaps.begin(), whole.overlaps.end(), std::back_inserter(part.overlaps),
+                 keepOverlap);
+    std::copy_if(whole.rolePairs.begin(), whole.rolePairs.end(),
+                 std::back_inserter(part.rolePairs), keepPair);
+    std::copy_if(whole.genericDuties.begin(), whole.genericDuties.end(),
+                 std::back_inserter(part.genericDuties), keepCluster);
+    return part;
 }
 
 } // namespace
@@ -897,14 +939,7 @@ TEST(Overlap, FindsExactlyThePairsThatScoringEveryPairFinds)
 // OverlapIndex, asked for one set of roles after another.
 TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
 {
-    Model model = randomOrganisation(400, 5);
-    // Wordings held by several roles, and tags, as real models have them.
-    for (RoleIndex r = 0; r + 9 < model.roleCount(); r += 9) {
-        for (RoleIndex copy = r + 1; copy < r + 1 + (r % 5); ++copy)
-            model.roles[copy].responsibilities.push_back(model.role(r).responsibilities[0]);
-        model.roles[r].responsibilities[1].tags = {"tag" + std::to_string(r % 4)};
-    }
-    model.rebuildIndex();
+    const Model model = organisationWithSharedWordingsAndTags();
     auto involves = [](const std::vector<RoleIndex> &roles, RoleIndex role) {
         return std::find(roles.begin(), roles.end(), role) != roles.end();
     };
@@ -927,44 +962,18 @@ TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
                                             << (byIndex ? ", by the index" : ""));
             options.roles = roles;
             const OverlapResult part = byIndex ? index.find(roles) : findOverlaps(model, options);
-            std::vector<const DutyOverlap *> overlaps;
-            for (const DutyOverlap &o : whole.overlaps) {
-                if (involves(roles, o.a.role) || involves(roles, o.b.role))
-                    overlaps.push_back(&o);
-            }
-            ASSERT_EQ(part.overlaps.size(), overlaps.size());
-            for (size_t i = 0; i < overlaps.size(); ++i) {
-                EXPECT_EQ(part.overlaps[i].a, overlaps[i]->a);
-                EXPECT_EQ(part.overlaps[i].b, overlaps[i]->b);
-                EXPECT_EQ(part.overlaps[i].score, overlaps[i]->score);
-                EXPECT_EQ(part.overlaps[i].kind, overlaps[i]->kind);
-                EXPECT_EQ(part.overlaps[i].reason, overlaps[i]->reason);
-                EXPECT_EQ(part.overlaps[i].terms, overlaps[i]->terms);
-            }
-            std::vector<const RolePairOverlap *> rolePairs;
-            for (const RolePairOverlap &p : whole.rolePairs) {
-                if (involves(roles, p.a) || involves(roles, p.b))
-                    rolePairs.push_back(&p);
-            }
-            ASSERT_EQ(part.rolePairs.size(), rolePairs.size());
-            for (size_t i = 0; i < rolePairs.size(); ++i) {
-                EXPECT_EQ(part.rolePairs[i].a, rolePairs[i]->a);
-                EXPECT_EQ(part.rolePairs[i].b, rolePairs[i]->b);
-                EXPECT_EQ(part.rolePairs[i].shared, rolePairs[i]->shared);
-                EXPECT_EQ(part.rolePairs[i].score, rolePairs[i]->score);
-            }
-            std::vector<const GenericDutyCluster *> clusters;
-            for (const GenericDutyCluster &c : whole.genericDuties) {
-                if (std::any_of(c.duties.begin(), c.duties.end(),
-                                [&](const DutyRef &d) { return involves(roles, d.role); }))
-                    clusters.push_back(&c);
-            }
-            ASSERT_EQ(part.genericDuties.size(), clusters.size());
-            for (size_t i = 0; i < clusters.size(); ++i) {
-                EXPECT_EQ(part.genericDuties[i].text, clusters[i]->text);
-                EXPECT_EQ(part.genericDuties[i].duties, clusters[i]->duties);
-                EXPECT_EQ(part.genericDuties[i].byTag, clusters[i]->byTag);
-            }
+            auto eitherIs = [&](RoleIndex a, RoleIndex b) {
+                return involves(roles, a) || involves(roles, b);
+            };
+            expectSameResult(
+                part,
+                partOf(
+                    whole, [&](const DutyOverlap &o) { return eitherIs(o.a.role, o.b.role); },
+                    [&](const RolePairOverlap &p) { return eitherIs(p.a, p.b); },
+                    [&](const GenericDutyCluster &c) {
+                        return std::any_of(c.duties.begin(), c.duties.end(),
+                                           [&](const DutyRef &d) { return involves(roles, d.role); });
+                    }));
         }
         // With no roles, the index answers for all of them; cancelled, for none.
         const OverlapResult all = index.find({});
@@ -987,13 +996,7 @@ TEST(Overlap, FocusRolesGetExactlyTheirPartOfTheWholeAnalysis)
 // clusters they share, and the role-pair scores of every role against one.
 TEST(Overlap, ByRoleGivesWhatTheWholeResultSaysAboutAFewRoles)
 {
-    Model model = randomOrganisation(400, 5);
-    for (RoleIndex r = 0; r + 9 < model.roleCount(); r += 9) {
-        for (RoleIndex copy = r + 1; copy < r + 1 + (r % 5); ++copy)
-            model.roles[copy].responsibilities.push_back(model.role(r).responsibilities[0]);
-        model.roles[r].responsibilities[1].tags = {"tag" + std::to_string(r % 4)};
-    }
-    model.rebuildIndex();
+    const Model model = organisationWithSharedWordingsAndTags();
     OverlapOptions options;
     options.minScore = 0.4;
     options.maxRolesPerDuty = 3;
@@ -1020,51 +1023,21 @@ TEST(Overlap, ByRoleGivesWhatTheWholeResultSaysAboutAFewRoles)
             return std::find(roles.begin(), roles.end(), role) != roles.end();
         };
         const OverlapResult part = byRole.among(model, whole, roles);
-        std::vector<const DutyOverlap *> overlaps;
-        for (const DutyOverlap &o : whole.overlaps) {
-            if (isAmong(o.a.role) && isAmong(o.b.role))
-                overlaps.push_back(&o);
-        }
-        ASSERT_EQ(part.overlaps.size(), overlaps.size());
-        for (size_t i = 0; i < overlaps.size(); ++i) {
-            EXPECT_EQ(part.overlaps[i].a, overlaps[i]->a);
-            EXPECT_EQ(part.overlaps[i].b, overlaps[i]->b);
-            EXPECT_EQ(part.overlaps[i].score, overlaps[i]->score);
-            EXPECT_EQ(part.overlaps[i].terms, overlaps[i]->terms);
-        }
-        std::vector<const RolePairOverlap *> rolePairs;
-        for (const RolePairOverlap &p : whole.rolePairs) {
-            if (isAmong(p.a) && isAmong(p.b))
-                rolePairs.push_back(&p);
-        }
-        ASSERT_EQ(part.rolePairs.size(), rolePairs.size());
-        for (size_t i = 0; i < rolePairs.size(); ++i) {
-            EXPECT_EQ(part.rolePairs[i].a, rolePairs[i]->a);
-            EXPECT_EQ(part.rolePairs[i].b, rolePairs[i]->b);
-            EXPECT_EQ(part.rolePairs[i].matchedA, rolePairs[i]->matchedA);
-            EXPECT_EQ(part.rolePairs[i].matchedB, rolePairs[i]->matchedB);
-            EXPECT_EQ(part.rolePairs[i].coverageA, rolePairs[i]->coverageA);
-            EXPECT_EQ(part.rolePairs[i].coverageB, rolePairs[i]->coverageB);
-            EXPECT_EQ(part.rolePairs[i].score, rolePairs[i]->score);
-            EXPECT_EQ(part.rolePairs[i].shared, rolePairs[i]->shared);
-        }
-        pairsSeen += rolePairs.size();
-        std::vector<const GenericDutyCluster *> clusters;
-        for (const GenericDutyCluster &c : whole.genericDuties) {
-            std::set<RoleIndex> held;
-            for (const DutyRef &d : c.duties) {
-                if (isAmong(d.role))
-                    held.insert(d.role);
-            }
-            if (held.size() > 1)
-                clusters.push_back(&c);
-        }
-        ASSERT_EQ(part.genericDuties.size(), clusters.size());
-        for (size_t i = 0; i < clusters.size(); ++i) {
-            EXPECT_EQ(part.genericDuties[i].text, clusters[i]->text);
-            EXPECT_EQ(part.genericDuties[i].duties, clusters[i]->duties);
-        }
-        clustersSeen += clusters.size();
+        expectSameResult(
+            part, partOf(
+                      whole,
+                      [&](const DutyOverlap &o) { return isAmong(o.a.role) && isAmong(o.b.role); },
+                      [&](const RolePairOverlap &p) { return isAmong(p.a) && isAmong(p.b); },
+                      [&](const GenericDutyCluster &c) {
+                          std::set<RoleIndex> held;
+                          for (const DutyRef &d : c.duties) {
+                              if (isAmong(d.role))
+                                  held.insert(d.role);
+                          }
+                          return held.size() > 1;
+                      }));
+        pairsSeen += part.rolePairs.size();
+        clustersSeen += part.genericDuties.size();
     }
     EXPECT_GE(pairsSeen, 3u);
     EXPECT_GE(clustersSeen, 1u);
