@@ -185,9 +185,10 @@ std::vector<double> rolePairScoresAgainst(const OverlapResult &result, RoleIndex
 
 // Where each role appears in one result, so that what a few roles need of a large result is
 // read without going through all of it: at 100,000 roles, one pass over the 4.5 million
-// overlaps (30 to 60 ms) for each comparison opened, or over the 4.3 million role pairs for
-// each role whose Who Else is shown. It holds the positions of the overlaps and generic
-// clusters of each role (36 MB there), not the result, which the calls are given again.
+// overlaps (about 45 ms) for each comparison opened, or over the 4.3 million role pairs
+// (about 20 ms) for each role whose Who Else is shown. It holds the positions of the
+// overlaps and generic clusters of each role (40 MB there), not the result, which the calls
+// are given again.
 class OverlapsByRole
 {
 public:
