@@ -444,6 +444,13 @@ const auto byScoreThenModelOrder = [](const auto &p, const auto &q) {
 // The two duties of an overlap, which is all a role pair is counted from.
 struct RoleLink
 {
+    explicit RoleLink(const DutyOverlap &o)
+        : a(o.a.role)
+        , b(o.b.role)
+        , dutyA(o.a.index)
+        , dutyB(o.b.index)
+    {}
+
     RoleIndex a;
     RoleIndex b;
     int dutyA;
@@ -495,6 +502,20 @@ std::vector<RolePairOverlap> rolePairsOf(const Model &model, std::vector<RoleLin
     }
     std::sort(pairs.begin(), pairs.end(), byScoreThenModelOrder);
     return pairs;
+}
+
+// The score of each of ROLECOUNT roles against ROLE in role pairs PAIRS (0 where none).
+std::vector<double> scoresAgainstIn(std::span<const RolePairOverlap> pairs, RoleIndex role,
+                                    int roleCount)
+{
+    std::vector<double> scores(static_cast<size_t>(std::max(roleCount, 0)), 0.0);
+    for (const RolePairOverlap &pair : pairs) {
+        if (pair.a == role)
+            scores[static_cast<size_t>(pair.b)] = pair.score;
+        else if (pair.b == role)
+            scores[static_cast<size_t>(pair.a)] = pair.score;
+    }
+    return scores;
 }
 
 } // namespace
@@ -2016,7 +2037,7 @@ void OverlapFinder::finish()
     std::vector<RoleLink> links;
     links.reserve(m_result.overlaps.size());
     for (const DutyOverlap &o : m_result.overlaps)
-        links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
+        links.emplace_back(o);
     // The overlaps are sorted on another thread while the role pairs are counted on this one.
     std::jthread overlapSorter([&] {
         std::sort(m_result.overlaps.begin(), m_result.overlaps.end(), byScoreThenModelOrder);
@@ -2039,14 +2060,7 @@ OverlapResult findOverlaps(const Model &model, const OverlapOptions &options)
 std::vector<double> rolePairScoresAgainst(const OverlapResult &result, RoleIndex role,
                                           int roleCount)
 {
-    std::vector<double> scores(static_cast<size_t>(std::max(roleCount, 0)), 0.0);
-    for (const RolePairOverlap &pair : result.rolePairs) {
-        if (pair.a == role)
-            scores[static_cast<size_t>(pair.b)] = pair.score;
-        else if (pair.b == role)
-            scores[static_cast<size_t>(pair.a)] = pair.score;
-    }
-    return scores;
+    return scoresAgainstIn(result.rolePairs, role, roleCount);
 }
 
 namespace {
@@ -2133,7 +2147,7 @@ OverlapResult OverlapsByRole::among(const Model &model, const OverlapResult &res
     std::vector<RoleLink> links;
     for (const std::uint32_t at : picked) {
         const DutyOverlap &o = part.overlaps.emplace_back(result.overlaps[at]);
-        links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
+        links.emplace_back(o);
     }
     part.rolePairs = rolePairsOf(model, std::move(links));
 
@@ -2158,15 +2172,10 @@ OverlapResult OverlapsByRole::among(const Model &model, const OverlapResult &res
 std::vector<double> OverlapsByRole::scoresAgainst(const Model &model, const OverlapResult &result,
                                                   RoleIndex role) const
 {
-    std::vector<double> scores(static_cast<size_t>(model.roleCount()), 0.0);
     std::vector<RoleLink> links;
-    for (const std::uint32_t at : m_overlaps.of(role)) {
-        const DutyOverlap &o = result.overlaps[at];
-        links.push_back({o.a.role, o.b.role, o.a.index, o.b.index});
-    }
-    for (const RolePairOverlap &pair : rolePairsOf(model, std::move(links)))
-        scores[static_cast<size_t>(pair.a == role ? pair.b : pair.a)] = pair.score;
-    return scores;
+    for (const std::uint32_t at : m_overlaps.of(role))
+        links.emplace_back(result.overlaps[at]);
+    return scoresAgainstIn(rolePairsOf(model, std::move(links)), role, model.roleCount());
 }
 
 struct OverlapIndex::Private
